@@ -1,0 +1,40 @@
+// What the rest of gilpy needs from the compiler, the VM and the import system.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "runtime/runtime.h"
+
+namespace gp {
+
+enum class CompileMode { Exec, Eval, Single };
+
+// Compiles source to a code object; raises SyntaxError/IndentationError with file, line, offset
+// and text on bad input.
+Object* compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
+                       CompileMode mode);
+// Runs a module-level code object; locals may be nullptr (then globals). Sets __builtins__ in
+// globals when missing.
+Object* eval_code(ThreadState* ts, Object* code, DictObject* globals, Object* locals);
+
+// import name (dotted), like the IMPORT_NAME instruction: returns the top-level package unless
+// fromlist is non-empty. level > 0 for relative imports, resolved from globals' __package__.
+Object* import_name(ThreadState* ts, StrObject* name, DictObject* globals, Object* fromlist,
+                    int level);
+// Imports and returns the module itself (new ref), e.g. import_module(ts, "threading").
+Object* import_module(ThreadState* ts, const char* name);
+
+// Runs a script file as __main__. Returns the process exit code (after printing any uncaught
+// exception, handling SystemExit).
+int run_main_file(ThreadState* ts, const std::string& path);
+int run_main_string(ThreadState* ts, const std::string& source);
+int run_main_module(ThreadState* ts, const std::string& module);
+// Builtins that need the VM (interp/builtins_vm.cpp): __build_class__, __import__, exec, eval,
+// compile, globals, locals, vars, dir. stdlib/builtins.cpp adds them to the builtins module.
+extern const MethodDef kVmBuiltins[];
+
+// Exit code for an uncaught exception being raised in ts (prints it; SystemExit -> its code).
+int handle_uncaught(ThreadState* ts);
+
+}  // namespace gp

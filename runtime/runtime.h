@@ -1,0 +1,20 @@
+// Everything a native module or builtin type needs.
+#pragma once
+
+#include "runtime/abstract.h"
+#include "runtime/bytes.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/float.h"
+#include "runtime/function.h"
+#include "runtime/int.h"
+#include "runtime/interpreter.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/none.h"
+#include "runtime/object.h"
+#include "runtime/set.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"

@@ -1,0 +1,35 @@
+#include "stdlib/modules.h"
+
+namespace gp {
+
+// One line per native module; Python-source modules in stdlib/py/ need no entry.
+const NativeModule kNativeModules[] = {
+    {"builtins", init_builtins},
+    {"sys", init_sys},
+    {"posix", init_os},
+    {"os", init_os},
+    {"posixpath", init_posixpath},
+    {"time", init_time},
+    {"math", init_math},
+    {"_random", init_random},
+    {"_io", init_io},
+    {"gc", init_gc},
+    {"_dis", init_dis},
+    {"_thread", init_thread},
+    {"_signal", init_signal},
+    {"_gilpy", init_gilpy},
+    {"itertools", init_itertools},
+    {"_operator", init_operator},
+    {"_functools", init_functools},
+    {"_collections", init_collections},
+    {"errno", init_errno},
+    {nullptr, nullptr},
+};
+
+const NativeModule* find_native_module(std::string_view name) {
+  for (const NativeModule* m = kNativeModules; m->name; ++m)
+    if (name == m->name) return m;
+  return nullptr;
+}
+
+}  // namespace gp
