@@ -37,6 +37,12 @@ ThreadState* new_thread_state(Interpreter* interp);
 // Unlinks and frees ts (the caller holds the GIL or is the last thread).
 void delete_thread_state(ThreadState* ts);
 
+// In the child after fork(): a fresh GIL held by ts, every other thread state dropped.
+void after_fork_child(ThreadState* ts);
+// sys.setswitchinterval / getswitchinterval / setcheckinterval / getcheckinterval; sys.cpp adds
+// them to the sys module.
+extern const MethodDef kGilSysMethods[];
+
 void acquire(ThreadState* ts);
 void release(ThreadState* ts);
 bool held_by(const ThreadState* ts);

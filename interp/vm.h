@@ -34,6 +34,12 @@ int run_main_module(ThreadState* ts, const std::string& module);
 // compile, globals, locals, vars, dir. stdlib/builtins.cpp adds them to the builtins module.
 extern const MethodDef kVmBuiltins[];
 
+// For zero-argument super(): the __class__ cell and first argument of the calling function's
+// frame. Raises RuntimeError("super(): no arguments") and returns false when there are none.
+bool vm_super_args(ThreadState* ts, TypeObject** type, Object** obj);
+// The exception currently being handled (borrowed), for sys.exc_info(); nullptr when none.
+Object* current_handled_exception(ThreadState* ts);
+
 // Exit code for an uncaught exception being raised in ts (prints it; SystemExit -> its code).
 int handle_uncaught(ThreadState* ts);
 

@@ -20,8 +20,14 @@ class Gil;           // gil/gil.h
 struct ThreadGilState;  // gil/gil.h: per-thread scheduling data
 }  // namespace gil
 
-struct Frame;     // interp/frame.h
-struct ExcInfo;   // interp/frame.h: stack of exceptions being handled (sys.exc_info)
+struct Frame;  // interp/frame.h
+
+// One entry per `except`/`finally` block being run: the exception being handled (sys.exc_info(),
+// bare `raise`, and the __context__ of a new exception). The VM pushes and pops them.
+struct ExcInfo {
+  Object* exc;  // borrowed from the frame that handles it; may be nullptr
+  ExcInfo* previous;
+};
 
 // Bits of ThreadState::eval_breaker. The VM tests the whole word for zero at its check points and
 // calls handle_eval_breaker() (gil/) when any bit is set.
