@@ -28,3 +28,20 @@ inline Object* list_item(const Object* l, ssize i) {  // borrowed
 }
 
 }  // namespace gp
+
+namespace gp {
+
+struct ListIterObject : Object {
+  ListObject* seq;  // owned; nullptr once exhausted
+  ssize index;
+};
+extern TypeObject ListIterType;
+extern TypeObject ListRevIterType;  // reversed(list): same layout, index counts down
+
+bool list_insert(ThreadState* ts, ListObject* l, ssize where, Object* item);  // increfs item
+// l[lo:hi] for 0 <= lo <= hi <= size.
+ListObject* list_slice(ThreadState* ts, ListObject* l, ssize lo, ssize hi);
+TupleObject* list_as_tuple(ThreadState* ts, ListObject* l);
+bool list_reverse(ListObject* l);
+
+}  // namespace gp

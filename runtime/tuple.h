@@ -25,3 +25,18 @@ inline Object* tuple_item(const Object* t, ssize i) {  // borrowed
 }
 
 }  // namespace gp
+
+namespace gp {
+
+struct TupleIterObject : Object {
+  TupleObject* seq;  // owned; nullptr once exhausted
+  ssize index;
+};
+extern TypeObject TupleIterType;
+
+// tuple(iterable); returns the argument itself for an exact tuple.
+TupleObject* tuple_from_iterable(ThreadState* ts, Object* iterable);
+// t[lo:hi] for 0 <= lo <= hi <= size.
+TupleObject* tuple_slice(ThreadState* ts, TupleObject* t, ssize lo, ssize hi);
+
+}  // namespace gp
