@@ -40,6 +40,15 @@ bool vm_super_args(ThreadState* ts, TypeObject** type, Object** obj);
 // The exception currently being handled (borrowed), for sys.exc_info(); nullptr when none.
 Object* current_handled_exception(ThreadState* ts);
 
+// Frees the VM's per-thread data (ThreadState::vm); gil::delete_thread_state calls it.
+void vm_thread_clear(ThreadState* ts);
+// Native recursion guard for C++ code that recurses on Python objects (repr of nested lists...):
+// counts in ts->recursion_depth and checks the C++ stack; raises RecursionError
+// "maximum recursion depth exceeded<where>" and returns false when too deep. Pair every true
+// return with vm_leave_recursive_call.
+bool vm_enter_recursive_call(ThreadState* ts, const char* where);
+inline void vm_leave_recursive_call(ThreadState* ts) { --ts->recursion_depth; }
+
 // Exit code for an uncaught exception being raised in ts (prints it; SystemExit -> its code).
 int handle_uncaught(ThreadState* ts);
 

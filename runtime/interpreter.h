@@ -63,6 +63,7 @@ struct ThreadState {
   int ticks_left = 0;  // ticks policy countdown
   ThreadState* next = nullptr;  // in the interpreter's list of threads
   ThreadState* prev = nullptr;
+  void* vm = nullptr;  // VM per-thread data (frame stack, C stack limit); freed by vm_thread_clear
 };
 
 struct GCState {
