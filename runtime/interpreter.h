@@ -73,6 +73,16 @@ struct GCState {
   ssize threshold = 700;
   bool enabled = true;
   bool collecting = false;
+  // objmodel additions: a second (old) generation, collected in full only when enough objects
+  // survived young collections since the last full one (CPython's long-lived heuristic).
+  GCHead old{&old, &old, 0};
+  ssize threshold1 = 10;      // young collections between full-collection checks
+  ssize threshold2 = 10;
+  ssize young_collections = 0;
+  ssize long_lived_total = 0;
+  ssize long_lived_pending = 0;
+  ssize collections = 0;      // total collections
+  ssize collected = 0;        // total unreachable objects found
 };
 
 struct Interpreter {

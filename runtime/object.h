@@ -201,6 +201,10 @@ enum TypeFlags : uint64_t {
   kIsAbstract = 1u << 3,    // has abstract methods (abc)
   kReady = 1u << 4,         // type_ready ran
   kImmutableType = 1u << 5, // attributes cannot be set (builtin types)
+  // Instances are unbound-method-like descriptors (Python functions, method descriptors): callers
+  // may skip the bound-method object and call descr(self, *args) directly, as CPython's
+  // Py_TPFLAGS_METHOD_DESCRIPTOR. The VM's FunctionType sets it.
+  kMethodDescriptor = 1u << 6,
   // Fast subclass checks, inherited by every subclass.
   kIntSubclass = 1u << 8,
   kStrSubclass = 1u << 9,
