@@ -16,14 +16,14 @@ namespace gp {
   X(__import__) X(__all__) X(__path__) X(__package__) X(__spec__) X(__loader__)                \
   X(__neg__) X(__pos__) X(__invert__) X(__abs__) X(__int__) X(__float__) X(__index__)          \
   X(__format__) X(__missing__) X(__reversed__) X(__round__) X(__trunc__) X(__floor__)          \
-  X(__ceil__) X(__complex__) X(__instancecheck__) X(__subclasscheck__) X(__init_subclass__)    \
+  X(__ceil__) X(__instancecheck__) X(__subclasscheck__) X(__init_subclass__)    \
   X(__set_name__) X(__class_getitem__) X(__prepare__) X(__slots__) X(__annotations__)          \
   X(__reduce__) X(__reduce_ex__) X(__getstate__) X(__setstate__) X(__getnewargs__)             \
   X(__getnewargs_ex__) X(__length_hint__) X(__await__) X(__fspath__) X(__sizeof__)             \
   X(__weakref__) X(__abstractmethods__) X(__wrapped__) X(__classcell__) X(__orig_bases__)      \
   X(__traceback__) X(__context__) X(__cause__) X(__build_class__) X(__debug__) X(__closure__)  \
-  X(__code__) X(__defaults__) X(__kwdefaults__) X(__globals__) X(__func__) X(__self__)         \
-  X(send) X(throw) X(close) X(append) X(keys) X(items) X(values) X(get) X(write) X(flush)      \
+  X(__code__) X(__defaults__) X(__kwdefaults__) X(__globals__) X(__self__)         \
+  X(send) X(close) X(append) X(keys) X(items) X(values) X(get) X(write) X(flush)      \
   X(read) X(readline) X(fileno) X(encoding) X(name) X(args) X(stdout) X(stderr) X(stdin)       \
   X(excepthook) X(run) X(start) X(join) X(self) X(cls) X(end) X(sep) X(file) X(key) X(reverse) \
   X(mro) X(copy) X(update) X(strict) X(__aenter__) X(__aexit__) X(__match_args__)              \
@@ -34,10 +34,17 @@ namespace gp {
   X(__rshift__) X(__rrshift__) X(__irshift__) X(__and__) X(__rand__) X(__iand__) X(__or__)     \
   X(__ror__) X(__ior__) X(__xor__) X(__rxor__) X(__ixor__) X(__divmod__) X(__rdivmod__)
 
+// Names that are not valid C++ identifiers (keywords, predefined names): field, text.
+#define GP_STATIC_NAMES_ALIASED(Y) \
+  Y(throw_, "throw") Y(func_, "__func__") Y(complex_, "__complex__")
+
 struct StaticNames {
 #define GP_NAME_FIELD(n) StrObject* n;
+#define GP_ALIASED_FIELD(field, text) StrObject* field;
   GP_STATIC_NAMES(GP_NAME_FIELD)
+  GP_STATIC_NAMES_ALIASED(GP_ALIASED_FIELD)
 #undef GP_NAME_FIELD
+#undef GP_ALIASED_FIELD
 };
 
 // Filled once by runtime_init; read-only afterwards.

@@ -23,6 +23,7 @@ const NativeModule kNativeModules[] = {
     {"_functools", init_functools},
     {"_collections", init_collections},
     {"errno", init_errno},
+    {"_multiprocessing", init_multiprocessing},
     {nullptr, nullptr},
 };
 

@@ -42,6 +42,7 @@ bool init_operator(ThreadState* ts, ModuleObject* m);  // stdlib/operator.cpp (_
 bool init_functools(ThreadState* ts, ModuleObject* m); // stdlib/functools.cpp (_functools)
 bool init_collections(ThreadState* ts, ModuleObject* m); // stdlib/collections.cpp (_collections)
 bool init_errno(ThreadState* ts, ModuleObject* m);     // stdlib/errno.cpp
+bool init_multiprocessing(ThreadState* ts, ModuleObject* m);  // stdlib/multiprocessing.cpp
 
 // Generated at build time from stdlib/py (build/embedded_modules.cpp).
 const EmbeddedModule* find_embedded_module(std::string_view name);
