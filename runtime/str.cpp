@@ -1753,6 +1753,193 @@ TypeObject make_type(const char* name, ssize basicsize, uint64_t flags, ssize it
 
 }  // namespace
 
+// ---- codecs -------------------------------------------------------------------------------------
+
+namespace {
+
+enum class Codec { Utf8, Ascii, Latin1, Unknown };
+
+Codec lookup_codec(std::string_view name) {
+  std::string n;
+  n.reserve(name.size());
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c == '_' || c == ' ') c = '-';
+    n.push_back(c);
+  }
+  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf" || n == "cp65001") return Codec::Utf8;
+  if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return Codec::Ascii;
+  if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "8859" ||
+      n == "cp819" || n == "latin" || n == "l1" || n == "iso-ir-100" || n == "iso-8859-1")
+    return Codec::Latin1;
+  return Codec::Unknown;
+}
+
+const char* codec_name(Codec c) {
+  return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1";
+}
+
+std::string cp_escape_text(uint32_t cp) {
+  char buf[16];
+  if (cp <= 0xFF)
+    std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+  else if (cp <= 0xFFFF)
+    std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+  else
+    std::snprintf(buf, sizeof buf, "\\U%08x", cp);
+  return buf;
+}
+
+std::nullptr_t unknown_handler(ThreadState* ts, const char* errors) {
+  return raise(ts, &exc::LookupError, "unknown error handler name '%s'", errors);
+}
+
+}  // namespace
+
+Object* str_encode(ThreadState* ts, Object* so, const char* encoding, const char* errors) {
+  Codec codec = lookup_codec(encoding);
+  if (codec == Codec::Unknown)
+    return raise(ts, &exc::LookupError, "unknown encoding: %s", encoding);
+  StrObject* s = S(so);
+  std::string_view v = V(s);
+  if (s->ascii) return bytes_from(ts, v);
+  uint32_t limit = codec == Codec::Ascii ? 0x80 : codec == Codec::Latin1 ? 0x100 : 0x110000;
+  std::string_view err(errors);
+  std::string out;
+  out.reserve(v.size());
+  ssize pos = 0;
+  for (size_t i = 0; i < v.size(); ++pos) {
+    size_t start = i;
+    uint32_t cp = u::utf8_next(v, i);
+    bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+    bool bad = codec == Codec::Utf8 ? surrogate : cp >= limit;
+    if (!bad) {
+      if (codec == Codec::Utf8)
+        out.append(v.substr(start, i - start));
+      else
+        out.push_back(static_cast<char>(cp));
+      continue;
+    }
+    if (err == "strict") {
+      // The run of consecutive unencodable characters.
+      ssize end = pos + 1;
+      size_t k = i;
+      while (k < v.size()) {
+        size_t k2 = k;
+        uint32_t c2 = u::utf8_next(v, k2);
+        bool bad2 = codec == Codec::Utf8 ? (c2 >= 0xD800 && c2 <= 0xDFFF) : c2 >= limit;
+        if (!bad2) break;
+        k = k2;
+        ++end;
+      }
+      const char* reason = codec == Codec::Utf8    ? "surrogates not allowed"
+                           : codec == Codec::Ascii ? "ordinal not in range(128)"
+                                                   : "ordinal not in range(256)";
+      if (end - pos == 1)
+        return raise(ts, &exc::UnicodeEncodeError,
+                     "'%s' codec can't encode character '%s' in position %zd: %s",
+                     codec_name(codec), cp_escape_text(cp).c_str(), pos, reason);
+      return raise(ts, &exc::UnicodeEncodeError,
+                   "'%s' codec can't encode characters in position %zd-%zd: %s", codec_name(codec),
+                   pos, end - 1, reason);
+    }
+    if (err == "ignore") continue;
+    if (err == "replace") {
+      out.push_back('?');
+    } else if (err == "backslashreplace") {
+      out += cp_escape_text(cp);
+    } else if (err == "xmlcharrefreplace") {
+      out += "&#" + std::to_string(cp) + ";";
+    } else if (err == "surrogateescape" && cp >= 0xDC80 && cp <= 0xDCFF) {
+      out.push_back(static_cast<char>(cp - 0xDC00));
+    } else if (err == "surrogatepass" && codec == Codec::Utf8 && surrogate) {
+      out.append(v.substr(start, i - start));
+    } else if (err == "surrogateescape" || err == "surrogatepass") {
+      return raise(ts, &exc::UnicodeEncodeError,
+                   "'%s' codec can't encode character '%s' in position %zd: %s", codec_name(codec),
+                   cp_escape_text(cp).c_str(), pos,
+                   codec == Codec::Utf8    ? "surrogates not allowed"
+                   : codec == Codec::Ascii ? "ordinal not in range(128)"
+                                           : "ordinal not in range(256)");
+    } else {
+      return unknown_handler(ts, errors);
+    }
+  }
+  return bytes_from(ts, out);
+}
+
+Object* str_decode(ThreadState* ts, std::string_view data, const char* encoding,
+                   const char* errors) {
+  Codec codec = lookup_codec(encoding);
+  if (codec == Codec::Unknown)
+    return raise(ts, &exc::LookupError, "unknown encoding: %s", encoding);
+  if (u::is_ascii(data)) return str_from_known(ts, data, static_cast<ssize>(data.size()), true);
+  std::string_view err(errors);
+  StrBuilder b;
+  b.reserve(data.size());
+  if (codec == Codec::Latin1) {
+    for (unsigned char c : data) b.append_cp(c);
+    return b.build(ts);
+  }
+  // Appends the replacement for the bad bytes [pos, end); false with an exception set.
+  auto handle = [&](size_t pos, size_t end, const char* reason) -> bool {
+    if (err == "strict") {
+      if (end - pos == 1)
+        raise(ts, &exc::UnicodeDecodeError,
+              "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec_name(codec),
+              static_cast<unsigned char>(data[pos]), pos, reason);
+      else
+        raise(ts, &exc::UnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s",
+              codec_name(codec), pos, end - 1, reason);
+      return false;
+    }
+    if (err == "ignore") return true;
+    if (err == "replace") {
+      b.append_cp(0xFFFD);
+      return true;
+    }
+    if (err == "surrogateescape") {
+      for (size_t k = pos; k < end; ++k) b.append_cp(0xDC00 + static_cast<unsigned char>(data[k]));
+      return true;
+    }
+    if (err == "backslashreplace") {
+      for (size_t k = pos; k < end; ++k)
+        b.append_ascii(cp_escape_text(static_cast<unsigned char>(data[k])));
+      return true;
+    }
+    unknown_handler(ts, errors);
+    return false;
+  };
+  if (codec == Codec::Ascii) {
+    size_t i = 0;
+    while (i < data.size()) {
+      unsigned char c = static_cast<unsigned char>(data[i]);
+      if (c < 0x80) {
+        b.append_ascii(static_cast<char>(c));
+        ++i;
+        continue;
+      }
+      if (!handle(i, i + 1, "ordinal not in range(128)")) return nullptr;
+      ++i;
+    }
+    return b.build(ts);
+  }
+  size_t i = 0;
+  while (i < data.size()) {
+    size_t pos, end;
+    const char* reason;
+    std::string_view rest = data.substr(i);
+    if (u::utf8_check(rest, &pos, &end, &reason)) {
+      b.append(rest);
+      break;
+    }
+    b.append(rest.substr(0, pos));
+    if (!handle(i + pos, i + end, reason)) return nullptr;
+    i += end;
+  }
+  return b.build(ts);
+}
+
 TypeObject StrType = [] {
   TypeObject t = make_type("str", offsetof(StrObject, data), kBaseType | kStrSubclass, 1);
   t.doc =
