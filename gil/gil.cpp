@@ -47,6 +47,7 @@
 #include <mutex>
 
 #include "gil/signals.h"
+#include "interp/vm.h"
 #include "runtime/runtime.h"
 
 namespace gp {
@@ -182,6 +183,8 @@ class OsGil final : public Gil {
   }
   std::atomic<int> running{0};
   std::atomic<uint64_t> next_serial{1};
+  std::atomic<uint64_t> next_local{1};
+  std::atomic<size_t> stack_size{0};
 
  private:
   bool parked(ThreadState* ts) const { return finalizing_ && ts != finalizer_; }
@@ -248,6 +251,7 @@ uint64_t current_native_id() { return static_cast<uint64_t>(::syscall(SYS_gettid
 
 void free_thread_state(ThreadState* ts) {
   // Objects still owned by the thread state; the caller holds the GIL (or is alone).
+  vm_thread_clear(ts);
   clearref(ts->exc);
   clearref(ts->async_exc);
   clearref(ts->dict);
@@ -353,6 +357,9 @@ void reset_stats(Interpreter* interp) { interp->gil->reset_stats(); }
 
 int running_threads(Interpreter* interp) { return os_gil(interp)->running.load(); }
 void add_running_thread(Interpreter* interp, int delta) { os_gil(interp)->running += delta; }
+size_t thread_stack_size(Interpreter* interp) { return os_gil(interp)->stack_size.load(); }
+void set_thread_stack_size(Interpreter* interp, size_t size) { os_gil(interp)->stack_size = size; }
+uint64_t next_local_serial(Interpreter* interp) { return os_gil(interp)->next_local++; }
 uint64_t thread_serial(const ThreadState* ts) { return ts->gil_state ? ts->gil_state->serial : 0; }
 
 double monotonic() {
@@ -423,6 +430,7 @@ void delete_thread_state(ThreadState* ts) {
     // Objects are released while the GIL is still held; the GIL goes last.
     Gil* g = gil_of(ts);
     ThreadGilState* gs = ts->gil_state;
+    vm_thread_clear(ts);
     clearref(ts->exc);
     clearref(ts->async_exc);
     clearref(ts->dict);
@@ -441,6 +449,8 @@ void after_fork_child(ThreadState* ts) {
   auto* fresh = new OsGil(interp, old->policy_unlocked());
   fresh->set_held_by(ts);
   fresh->next_serial.store(old->next_serial.load());
+  fresh->next_local.store(old->next_local.load());
+  fresh->stack_size.store(old->stack_size.load());
   (void)interp->gil.release();  // its mutex may be held by a thread that does not exist here
   interp->gil.reset(fresh);
   new (&interp->threads_mutex) std::mutex;

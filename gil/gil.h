@@ -116,6 +116,11 @@ inline bool is_main_thread(const ThreadState* ts) { return ts->interp->main_thre
 // Threads started by _thread (still running), for _thread._count() and the shutdown logic.
 int running_threads(Interpreter* interp);
 void add_running_thread(Interpreter* interp, int delta);
+// _thread.stack_size for threads started afterwards (0: the system default).
+size_t thread_stack_size(Interpreter* interp);
+void set_thread_stack_size(Interpreter* interp, size_t size);
+// A fresh key for a _thread._local object, never reused within the interpreter.
+uint64_t next_local_serial(Interpreter* interp);
 // Per-thread-state serial number, never reused within a process (thread-local storage keys).
 uint64_t thread_serial(const ThreadState* ts);
 
@@ -166,7 +171,7 @@ class Lock {
   // timeout < 0: forever. 1 acquired, 0 timed out / not available, -1 an exception was raised.
   int acquire(ThreadState* ts, bool blocking, double timeout);
   bool try_acquire();
-  void release();  // caller checks locked() first
+  bool release();  // false (and nothing done) when it was not locked
   bool locked() const;
 
  private:

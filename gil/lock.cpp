@@ -27,12 +27,14 @@ bool Lock::try_acquire() {
   return true;
 }
 
-void Lock::release() {
+bool Lock::release() {
   {
     std::lock_guard lk(impl_->mu);
+    if (!impl_->locked) return false;
     impl_->locked = false;
   }
   impl_->cv.notify_one();
+  return true;
 }
 
 bool Lock::locked() const {

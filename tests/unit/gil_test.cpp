@@ -233,8 +233,9 @@ TEST(Gil, TicksReleaseEveryN) {
   EXPECT_EQ(gil::stats(&in.interp).ticks_releases, 1u);
 }
 
-// ticks policy with a waiter: the releases really let the other thread in now and then.
-TEST(Gil, TicksLetsOthersRun) {
+// ticks policy with a waiter: every release wakes it, and it usually finds the GIL taken again
+// (the old GIL's thrashing on a multicore machine); it is not a fair hand-off.
+TEST(Gil, TicksWakesWaitersWithoutHandOff) {
   Interp in("ticks:100,anywhere");
   gil::release(in.main);
   std::atomic<bool> stop{false};
@@ -254,9 +255,11 @@ TEST(Gil, TicksLetsOthersRun) {
   a.join();
   b.join();
   gil::acquire(in.main);
-  EXPECT_GT(progress[0].load(), 0);
-  EXPECT_GT(progress[1].load(), 0);
-  EXPECT_GT(gil::stats(&in.interp).ticks_releases, 0u);
+  gil::Stats s = gil::stats(&in.interp);
+  EXPECT_GT(progress[0].load() + progress[1].load(), 0);
+  EXPECT_GT(s.ticks_releases, 0u);
+  EXPECT_GT(s.futile_wakeups + s.handoffs, 2u);
+  EXPECT_EQ(s.drop_requests, 0u);  // nobody asks: the holder lets go by itself
 }
 
 TEST(Gil, BackEdgePolicyNeverSplitsStraightLineIncrement) {
