@@ -41,6 +41,31 @@ double int_to_double(ThreadState* ts, Object* o, bool* ok);  // OverflowError wh
 std::string int_to_decimal(const Object* o);
 int int_sign(const Object* o);  // -1, 0, 1
 Object* bool_from(bool b);  // new reference to True/False
+
+// ---- numbers area additions ----
+struct BigView;  // runtime/bigint.h
+using limb_t = uint64_t;
+// A new int from a BigInt (small values become int64 / cached ints).
+Object* int_from_bigint(ThreadState* ts, BigInt&& b);
+// View of an int's value (buf: one limb of storage for int64 values).
+BigView int_view(const Object* o, limb_t* buf);
+// BigInt copy of an int's value.
+BigInt int_to_bigint(const Object* o);
+// pow(a, b, mod) for ints (mod may be None/nullptr): the ternary power, also used by int.__pow__.
+Object* int_pow3(ThreadState* ts, Object* a, Object* b, Object* mod);
+// divmod(a, b) for ints: a (q, r) tuple, or NotImplemented when b is not an int.
+Object* int_divmod(ThreadState* ts, Object* a, Object* b);
+// Exact copy as an int (not a subclass): int(True) == 1.
+Object* int_exact_copy(ThreadState* ts, Object* o);
+// int(x) for any object x (the int() constructor without a base): __int__, __index__, __trunc__,
+// str/bytes/bytearray parsing.
+Object* int_from_object(ThreadState* ts, Object* x);
+// The per-interpreter int max str digits limit (sys.get/set_int_max_str_digits). set raises
+// ValueError "maxdigits must be 0 or larger than 640" when out of range.
+int int_max_str_digits(ThreadState* ts);
+bool int_set_max_str_digits(ThreadState* ts, int64_t value);
+// Hash of an int value (as CPython: modulus 2**61 - 1; hash(-1) == -2).
+int64_t int_hash_value(const Object* o);
 inline Object* py_bool(bool b) { return b ? static_cast<Object*>(&TrueObject) : &FalseObject; }
 
 }  // namespace gp

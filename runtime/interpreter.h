@@ -114,6 +114,8 @@ struct Interpreter {
   std::atomic<bool> switch_anywhere{false};
   std::atomic<int> ticks_interval{0};
   void* stdlib_state = nullptr;               // for stdlib modules that need per-interp data
+  // numbers: sys.set_int_max_str_digits() limit for int<->str conversions (0: no limit).
+  int int_max_str_digits = 4300;
 };
 
 // The process-wide, immutable-after-initialisation part: static types, small ints, static names.
