@@ -1005,6 +1005,7 @@ TypeObject DictItemsType =
     make_view_type("dict_items", items_iter, items_contains, items_methods, true);
 }  // namespace
 
+extern TypeObject* const kDictInternalTypes[];
 TypeObject* const kDictInternalTypes[] = {
     &DictKeyIterType,      &DictValueIterType,
     &DictItemIterType,     &DictRevKeyIterType,
