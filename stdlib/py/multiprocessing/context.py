@@ -1,0 +1,271 @@
+"""Start-method contexts: fork (the default on Linux) and spawn. GILPY_MP_START=spawn makes spawn
+the default for a whole run."""
+
+import os
+import sys
+
+from . import process
+from . import util
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+class BaseContext(object):
+    ProcessError = ProcessError
+    BufferTooShort = BufferTooShort
+    TimeoutError = TimeoutError
+    AuthenticationError = AuthenticationError
+
+    current_process = staticmethod(process.current_process)
+    parent_process = staticmethod(process.parent_process)
+    active_children = staticmethod(process.active_children)
+
+    def cpu_count(self):
+        num = os.cpu_count()
+        if num is None:
+            raise NotImplementedError('cannot determine number of cpus')
+        return num
+
+    def Manager(self):
+        from .managers import SyncManager
+        m = SyncManager(ctx=self.get_context())
+        m.start()
+        return m
+
+    def Pipe(self, duplex=True):
+        from .connection import Pipe
+        return Pipe(duplex)
+
+    def Lock(self):
+        from .synchronize import Lock
+        return Lock(ctx=self.get_context())
+
+    def RLock(self):
+        from .synchronize import RLock
+        return RLock(ctx=self.get_context())
+
+    def Condition(self, lock=None):
+        from .synchronize import Condition
+        return Condition(lock, ctx=self.get_context())
+
+    def Semaphore(self, value=1):
+        from .synchronize import Semaphore
+        return Semaphore(value, ctx=self.get_context())
+
+    def BoundedSemaphore(self, value=1):
+        from .synchronize import BoundedSemaphore
+        return BoundedSemaphore(value, ctx=self.get_context())
+
+    def Event(self):
+        from .synchronize import Event
+        return Event(ctx=self.get_context())
+
+    def Barrier(self, parties, action=None, timeout=None):
+        from .synchronize import Barrier
+        return Barrier(parties, action, timeout, ctx=self.get_context())
+
+    def Queue(self, maxsize=0):
+        from .queues import Queue
+        return Queue(maxsize, ctx=self.get_context())
+
+    def JoinableQueue(self, maxsize=0):
+        from .queues import JoinableQueue
+        return JoinableQueue(maxsize, ctx=self.get_context())
+
+    def SimpleQueue(self):
+        from .queues import SimpleQueue
+        return SimpleQueue(ctx=self.get_context())
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        from .pool import Pool
+        return Pool(processes, initializer, initargs, maxtasksperchild,
+                    context=self.get_context())
+
+    def RawValue(self, typecode_or_type, *args):
+        from .sharedctypes import RawValue
+        return RawValue(typecode_or_type, *args, ctx=self.get_context())
+
+    def RawArray(self, typecode_or_type, size_or_initializer):
+        from .sharedctypes import RawArray
+        return RawArray(typecode_or_type, size_or_initializer, ctx=self.get_context())
+
+    def Value(self, typecode_or_type, *args, lock=True):
+        from .sharedctypes import Value
+        return Value(typecode_or_type, *args, lock=lock, ctx=self.get_context())
+
+    def Array(self, typecode_or_type, size_or_initializer, *, lock=True):
+        from .sharedctypes import Array
+        return Array(typecode_or_type, size_or_initializer, lock=lock, ctx=self.get_context())
+
+    def freeze_support(self):
+        pass
+
+    def get_logger(self):
+        return util.get_logger()
+
+    def log_to_stderr(self, level=None):
+        return util.log_to_stderr(level)
+
+    def allow_connection_pickling(self):
+        pass
+
+    def set_executable(self, executable):
+        from . import spawn
+        spawn.set_executable(executable)
+
+    def set_forkserver_preload(self, module_names):
+        pass
+
+    def get_context(self, method=None):
+        if method is None:
+            return self
+        try:
+            ctx = _concrete_contexts[method]
+        except KeyError:
+            raise ValueError('cannot find context for %r' % method) from None
+        ctx._check_available()
+        return ctx
+
+    def get_start_method(self, allow_none=False):
+        return self._name
+
+    def set_start_method(self, method, force=False):
+        raise ValueError('cannot set start method of concrete context')
+
+    @property
+    def reducer(self):
+        return None
+
+    def _check_available(self):
+        pass
+
+
+class Process(process.BaseProcess):
+    _start_method = None
+
+    @staticmethod
+    def _Popen(process_obj):
+        return _default_context.get_context().Process._Popen(process_obj)
+
+    @staticmethod
+    def _after_fork():
+        return _default_context.get_context().Process._after_fork()
+
+
+class DefaultContext(BaseContext):
+    Process = Process
+
+    def __init__(self, context):
+        self._default_context = context
+        self._actual_context = None
+
+    def get_context(self, method=None):
+        if method is None:
+            if self._actual_context is None:
+                self._actual_context = self._default_context
+            return self._actual_context
+        return super().get_context(method)
+
+    def set_start_method(self, method, force=False):
+        if self._actual_context is not None and not force:
+            raise RuntimeError('context has already been set')
+        if method is None and force:
+            self._actual_context = None
+            return
+        self._actual_context = self.get_context(method)
+
+    def get_start_method(self, allow_none=False):
+        if self._actual_context is None:
+            if allow_none:
+                return None
+            self._actual_context = self._default_context
+        return self._actual_context._name
+
+    def get_all_start_methods(self):
+        return ['fork', 'spawn']
+
+
+class ForkProcess(process.BaseProcess):
+    _start_method = 'fork'
+
+    @staticmethod
+    def _Popen(process_obj):
+        from .popen_fork import Popen
+        return Popen(process_obj)
+
+    @staticmethod
+    def _after_fork():
+        pass
+
+
+class SpawnProcess(process.BaseProcess):
+    _start_method = 'spawn'
+
+    @staticmethod
+    def _Popen(process_obj):
+        from .popen_spawn import Popen
+        return Popen(process_obj)
+
+    @staticmethod
+    def _after_fork():
+        pass
+
+
+class ForkContext(BaseContext):
+    _name = 'fork'
+    Process = ForkProcess
+
+
+class SpawnContext(BaseContext):
+    _name = 'spawn'
+    Process = SpawnProcess
+
+
+_concrete_contexts = {
+    'fork': ForkContext(),
+    'spawn': SpawnContext(),
+}
+
+_default_method = os.environ.get('GILPY_MP_START', 'fork')
+if _default_method not in _concrete_contexts:
+    _default_method = 'fork'
+_default_context = DefaultContext(_concrete_contexts[_default_method])
+
+
+def _force_start_method(method):
+    _default_context._actual_context = _concrete_contexts[method]
+
+
+# The Popen object of the process being started by spawn, while its data is pickled: objects
+# that own file descriptors register them with it so that the child inherits them.
+_spawning_popen = None
+
+
+def get_spawning_popen():
+    return _spawning_popen
+
+
+def set_spawning_popen(popen):
+    global _spawning_popen
+    _spawning_popen = popen
+
+
+def assert_spawning(obj):
+    if get_spawning_popen() is None:
+        raise RuntimeError(
+            '%s objects should only be shared between processes through inheritance'
+            % type(obj).__name__)
