@@ -1,0 +1,89 @@
+// Code objects: the compiler's output, immutable once built. Instructions are 32-bit words
+// (interp/opcodes.h) with one line number each. LOAD_GLOBAL instructions own a cache slot each.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "interp/opcodes.h"
+#include "runtime/runtime.h"
+
+namespace gp {
+
+enum CodeFlags : int {
+  kCoOptimized = 0x1,
+  kCoNewLocals = 0x2,
+  kCoVarargs = 0x4,
+  kCoVarkeywords = 0x8,
+  kCoNested = 0x10,
+  kCoGenerator = 0x20,
+  kCoNoFree = 0x40,
+  kCoCoroutine = 0x80,
+  kCoIterableCoroutine = 0x100,
+  kCoAsyncGenerator = 0x200,
+};
+
+// LOAD_GLOBAL cache: valid while globals is the same dict at the same version (and, for a value
+// found in builtins, builtins at bversion). value is borrowed: an unchanged dict keeps it alive.
+struct GlobalCache {
+  DictObject* globals;
+  DictObject* builtins;
+  uint64_t gversion;
+  uint64_t bversion;
+  Object* value;
+  uint32_t name;  // index into co_names
+};
+
+struct CodeObject : Object {
+  Instr* code;
+  int* lines;  // line number per instruction
+  ssize ncode;
+  TupleObject* consts;
+  TupleObject* names;     // interned str
+  TupleObject* varnames;  // interned str
+  TupleObject* cellvars;
+  TupleObject* freevars;
+  StrObject* filename;
+  StrObject* name;
+  StrObject* qualname;
+  int firstlineno;
+  int argcount;
+  int posonlyargcount;
+  int kwonlyargcount;
+  int nlocals;
+  int ncells;
+  int nfrees;
+  int flags;
+  int stacksize;
+  int maxblocks;
+  int framesize;  // nlocals + ncells + nfrees + stacksize
+  int* cell2arg;  // per cellvar: index of the argument it starts with, or -1 (nullptr: none)
+  GlobalCache* gcache;
+  int ngcache;
+  bool simple_args;  // no *args/**kwargs/kw-only/cells from args: positional calls copy straight
+  Object* co_code;   // cached bytes of co_code (lazy)
+};
+
+extern TypeObject CodeType;
+inline bool is_code(const Object* o) { return o->type == &CodeType; }
+
+// What the compiler hands over to make a code object.
+struct CodeSpec {
+  std::vector<Instr> code;
+  std::vector<int> lines;
+  std::vector<Object*> consts;  // owned references, moved into the code object
+  std::vector<std::string> names, varnames, cellvars, freevars;
+  std::vector<uint32_t> gcache_names;  // per LOAD_GLOBAL slot, the name index
+  std::string filename, name, qualname;
+  int firstlineno = 1, argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
+  int flags = 0, stacksize = 0, maxblocks = 0;
+};
+CodeObject* code_new(ThreadState* ts, CodeSpec& spec);
+// Line number of instruction index i.
+inline int code_line(const CodeObject* co, ssize i) {
+  if (i < 0) i = 0;
+  if (i >= co->ncode) i = co->ncode - 1;
+  return co->ncode ? co->lines[i] : co->firstlineno;
+}
+
+}  // namespace gp

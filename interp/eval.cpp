@@ -1,0 +1,2396 @@
+// The eval loop. Why it looks like this:
+//  - Handlers are written once with TARGET(op)/DISPATCH(); by default they are labels of a
+//    computed-goto table, with -DGILPY_SWITCH_DISPATCH=1 a plain switch (for debugging).
+//  - Python-to-Python calls push a Frame on the thread's frame stack and continue in the same C++
+//    activation; RETURN_VALUE pops it. Only natives calling Python (and generators) re-enter.
+//  - Thread switches can only happen where ts->eval_breaker is tested. By default that is
+//    function entry, calls and backward jumps (CPython >= 3.10). When interp->slow_dispatch is set,
+//    dispatch goes through a second table whose entries first run the per-instruction policy
+//    check (ticks countdown, or test eval_breaker everywhere: CPython <= 3.9 behaviour).
+//  - Exceptions use a per-frame block stack (SETUP_FINALLY / POP_BLOCK), see opcodes.h.
+#include <cmath>
+#include <cstring>
+
+#include "gil/gil.h"
+#include "interp/code.h"
+#include "interp/frame.h"
+#include "interp/function.h"
+#include "interp/generator.h"
+#include "interp/traceback.h"
+#include "interp/vm.h"
+#include "runtime/slice.h"
+
+#ifndef GILPY_SWITCH_DISPATCH
+#define GILPY_SWITCH_DISPATCH 0
+#endif
+
+namespace gp {
+
+Object* eval_frame(ThreadState* ts, Frame* f, bool throwing);
+
+namespace {
+
+// ---- error helpers ------------------------------------------------------------------------------
+void set_name_error_name(ThreadState* ts, Object* name) {
+  if (ts->exc && isinstance_of(ts->exc, &exc::NameError)) {
+    auto* ne = static_cast<NameErrorObject*>(ts->exc);
+    setref(ne->name, newref(name));
+  }
+}
+
+void name_error(ThreadState* ts, Object* name) {
+  raise(ts, &exc::NameError, "name '%s' is not defined", str_cstr(name));
+  set_name_error_name(ts, name);
+}
+
+void unbound_local(ThreadState* ts, Object* name) {
+  raise(ts, &exc::UnboundLocalError,
+        "cannot access local variable '%s' where it is not associated with a value",
+        str_cstr(name));
+  set_name_error_name(ts, name);
+}
+
+void unbound_deref(ThreadState* ts, CodeObject* co, int idx) {
+  if (idx < co->ncells) {
+    unbound_local(ts, tuple_item(co->cellvars, idx));
+  } else {
+    Object* name = tuple_item(co->freevars, idx - co->ncells);
+    raise(ts, &exc::NameError,
+          "cannot access free variable '%s' where it is not associated with a value in enclosing "
+          "scope",
+          str_cstr(name));
+    set_name_error_name(ts, name);
+  }
+}
+
+// Sets exc.__context__ to the exception being handled, breaking cycles as CPython does.
+void chain_context(ThreadState* ts, Object* exc, bool overwrite) {
+  Object* handled = current_handled_exception(ts);
+  if (!handled || handled == exc || !is_exception(exc)) return;
+  auto* e = static_cast<BaseExceptionObject*>(exc);
+  if (!overwrite && e->context) return;
+  // Avoid a cycle: if exc appears in handled's context chain, cut the chain there.
+  Object* o = handled;
+  int guard = 0;
+  while (o && is_exception(o) && guard++ < 10000) {
+    auto* oe = static_cast<BaseExceptionObject*>(o);
+    if (oe->context == exc) {
+      clearref(oe->context);
+      break;
+    }
+    o = oe->context;
+  }
+  setref(e->context, newref(handled));
+}
+
+Object* str_of(ThreadState* ts, const char* s) { return str_from(ts, s); }
+
+// Name of a callable for call error messages: "__main__.f()" style, as CPython's
+// _PyObject_FunctionStr.
+std::string function_str(ThreadState* ts, Object* func) {
+  if (is_function(func)) {
+    auto* f = static_cast<FunctionObject*>(func);
+    std::string q(str_view(f->qualname));
+    if (f->module && is_str(f->module) && !str_eq(f->module, "builtins"))
+      return std::string(str_view(f->module)) + "." + q + "()";
+    return q + "()";
+  }
+  if (func->type == &BoundMethodType)
+    return function_str(ts, static_cast<BoundMethodObject*>(func)->func);
+  if (func->type == &NativeFunctionType) {
+    auto* nf = static_cast<NativeFunctionObject*>(func);
+    return std::string(nf->def->name) + "()";
+  }
+  Object* q = getattr_opt(ts, func, names.__qualname__);
+  if (!q) {
+    clear_exc(ts);
+    return std::string(type_name(func)) + " object";
+  }
+  std::string r = is_str(q) ? std::string(str_view(q)) + "()" : "?()";
+  decref(q);
+  return r;
+}
+
+bool check_except_type(ThreadState* ts, Object* t) {
+  if (is_tuple(t)) {
+    for (ssize i = 0; i < tuple_size(t); ++i)
+      if (!check_except_type(ts, tuple_item(t, i))) return false;
+    return true;
+  }
+  if (!is_exception_type(t)) {
+    raise(ts, &exc::TypeError,
+          "catching classes that do not inherit from BaseException is not allowed");
+    return false;
+  }
+  return true;
+}
+
+// ---- unpacking ----
+bool unpack_iterable(ThreadState* ts, Object* v, int before, int after, Object** sp_top) {
+  // Writes items so that the first item ends up on top: sp_top[-1] = first.
+  Ref<> it = Ref<>::steal(get_iter(ts, v));
+  if (!it) {
+    if (exc_matches(ts, &exc::TypeError) && !v->type->iter && !v->type->getitem) {
+      clear_exc(ts);
+      raise(ts, &exc::TypeError, "cannot unpack non-iterable %s object", type_name(v));
+    }
+    return false;
+  }
+  int total = before + (after >= 0 ? 1 + after : 0);
+  Object** out = sp_top + total;  // items are written from top down
+  int i = 0;
+  for (; i < before; ++i) {
+    Object* w = iter_next(ts, it.get());
+    if (!w) {
+      if (!exc_occurred(ts)) {
+        if (after < 0)
+          raise(ts, &exc::ValueError, "not enough values to unpack (expected %d, got %d)", before,
+                i);
+        else
+          raise(ts, &exc::ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                before + after, i);
+      }
+      for (int j = 0; j < i; ++j) decref(sp_top[total - 1 - j]);
+      return false;
+    }
+    *--out = w;
+  }
+  if (after < 0) {
+    Object* w = iter_next(ts, it.get());
+    if (w) {
+      decref(w);
+      raise(ts, &exc::ValueError, "too many values to unpack (expected %d)", before);
+    }
+    if (exc_occurred(ts)) {
+      for (int j = 0; j < before; ++j) decref(sp_top[total - 1 - j]);
+      return false;
+    }
+    return true;
+  }
+  ListObject* l = list_from_iterable(ts, it.get());
+  if (!l) {
+    for (int j = 0; j < before; ++j) decref(sp_top[total - 1 - j]);
+    return false;
+  }
+  if (list_size(l) < after) {
+    raise(ts, &exc::ValueError, "not enough values to unpack (expected at least %d, got %zd)",
+          before + after, before + list_size(l));
+    decref(l);
+    for (int j = 0; j < before; ++j) decref(sp_top[total - 1 - j]);
+    return false;
+  }
+  *--out = l;
+  for (int j = 0; j < after; ++j) {
+    ssize idx = list_size(l) - after + j;
+    *--out = l->items[idx];
+    l->items[idx] = nullptr;
+  }
+  l->size -= after;
+  return true;
+}
+
+Object* import_from(ThreadState* ts, Object* module, Object* name) {
+  Object* v = getattr_opt(ts, module, static_cast<StrObject*>(name));
+  if (v || exc_occurred(ts)) return v;
+  // A submodule imported as a side effect may be in sys.modules only.
+  Ref<> modname = Ref<>::steal(getattr_opt(ts, module, names.__name__));
+  if (exc_occurred(ts)) return nullptr;
+  if (modname && is_str(modname.get())) {
+    std::string full = std::string(str_view(modname.get())) + "." + std::string(str_view(name));
+    Object* m = dict_get_cstr(ts, ts->interp->modules, full.c_str());
+    if (m) return newref(m);
+  }
+  std::string mod = modname && is_str(modname.get()) ? std::string(str_view(modname.get()))
+                                                     : std::string("<unknown module name>");
+  Ref<> file = Ref<>::steal(getattr_opt(ts, module, names.__file__));
+  clear_exc(ts);
+  if (file && is_str(file.get()))
+    raise(ts, &exc::ImportError, "cannot import name '%s' from '%s' (%s)", str_cstr(name),
+          mod.c_str(), str_cstr(file.get()));
+  else
+    raise(ts, &exc::ImportError, "cannot import name '%s' from '%s' (unknown location)",
+          str_cstr(name), mod.c_str());
+  if (ts->exc && isinstance_of(ts->exc, &exc::ImportError)) {
+    auto* ie = static_cast<ImportErrorObject*>(ts->exc);
+    if (modname) setref(ie->name, newref(modname.get()));
+    if (file) setref(ie->path, newref(file.get()));
+  }
+  return nullptr;
+}
+
+bool store_local_name(ThreadState* ts, Object* locals, Object* name, Object* v) {
+  if (is_dict_exact(locals)) return dict_set(ts, static_cast<DictObject*>(locals), name, v);
+  return setitem(ts, locals, name, v);
+}
+
+bool import_star(ThreadState* ts, Frame* f, Object* module) {
+  Object* locals = f->locals;
+  if (!locals) {
+    raise(ts, &exc::SystemError, "no locals found during 'import *'");
+    return false;
+  }
+  Ref<> all = Ref<>::steal(getattr_opt(ts, module, names.__all__));
+  if (exc_occurred(ts)) return false;
+  bool skip_private = false;
+  if (!all) {
+    Ref<> d = Ref<>::steal(getattr_opt(ts, module, names.__dict__));
+    if (!d) {
+      if (!exc_occurred(ts))
+        raise(ts, &exc::ImportError, "from-import-* object has no __dict__ and no __all__");
+      return false;
+    }
+    all = Ref<>::steal(call_method(ts, d.get(), "keys"));
+    if (!all) return false;
+    skip_private = true;
+  }
+  Ref<> it = Ref<>::steal(get_iter(ts, all.get()));
+  if (!it) return false;
+  for (;;) {
+    Ref<> name = Ref<>::steal(iter_next(ts, it.get()));
+    if (!name) return !exc_occurred(ts);
+    if (!is_str(name.get())) {
+      raise(ts, &exc::TypeError, "Item in %s.__all__ must be str, not %s", "module",
+            type_name(name.get()));
+      return false;
+    }
+    if (skip_private && str_view(name.get()).substr(0, 1) == "_") continue;
+    Ref<> v = Ref<>::steal(getattr(ts, module, static_cast<StrObject*>(name.get())));
+    if (!v) return false;
+    if (!store_local_name(ts, locals, name.get(), v.get())) return false;
+  }
+}
+
+// raise exc [from cause]
+bool do_raise(ThreadState* ts, Object* exc, Object* cause) {
+  Ref<> value;
+  if (is_exception_type(exc)) {
+    value = Ref<>::steal(call0(ts, exc));
+    if (!value) return false;
+    if (!is_exception(value.get())) {
+      raise(ts, &exc::TypeError,
+            "calling %s should have returned an instance of BaseException, not %s",
+            static_cast<TypeObject*>(exc)->name, type_name(value.get()));
+      return false;
+    }
+  } else if (is_exception(exc)) {
+    value = Ref<>::borrow(exc);
+  } else {
+    raise(ts, &exc::TypeError, "exceptions must derive from BaseException");
+    return false;
+  }
+  auto* e = static_cast<BaseExceptionObject*>(value.get());
+  if (cause) {
+    Object* c;
+    if (is_exception_type(cause)) {
+      c = call0(ts, cause);
+      if (!c) return false;
+    } else if (is_exception(cause)) {
+      c = newref(cause);
+    } else if (is_none(cause)) {
+      c = nullptr;
+    } else {
+      raise(ts, &exc::TypeError, "exception causes must derive from BaseException");
+      return false;
+    }
+    setref(e->cause, c);
+    e->suppress_context = true;
+  }
+  chain_context(ts, value.get(), true);
+  restore_exc(ts, value.release());
+  return false;
+}
+
+Object* load_build_class(ThreadState* ts, Frame* f) {
+  Object* bc = dict_get_str(ts, f->builtins, names.__build_class__);
+  if (!bc) return raise(ts, &exc::NameError, "__build_class__ not found");
+  return newref(bc);
+}
+
+Object* format_value(ThreadState* ts, Object* v, int conv, Object* spec) {
+  Ref<> val = Ref<>::borrow(v);
+  switch (conv) {
+    case 1:
+      val = Ref<>::steal(str(ts, v));
+      break;
+    case 2:
+      val = Ref<>::steal(repr(ts, v));
+      break;
+    case 3:
+      val = Ref<>::steal(ascii(ts, v));
+      break;
+    default:
+      break;
+  }
+  if (!val) return nullptr;
+  if (!spec && is_str_exact(val.get())) return val.release();
+  return format(ts, val.get(), spec);
+}
+
+bool dict_merge_call(ThreadState* ts, Object* func, DictObject* d, Object* m) {
+  if (!is_dict(m) && !getattr_opt(ts, m, names.keys)) {
+    if (!exc_occurred(ts))
+      raise(ts, &exc::TypeError, "%s argument after ** must be a mapping, not %s",
+            function_str(ts, func).c_str(), type_name(m));
+    return false;
+  }
+  if (is_dict(m)) {
+    ssize pos = 0;
+    Object *k, *v;
+    auto* md = static_cast<DictObject*>(m);
+    while (dict_next(md, &pos, &k, &v)) {
+      if (!is_str(k)) {
+        raise(ts, &exc::TypeError, "%s keywords must be strings", function_str(ts, func).c_str());
+        return false;
+      }
+      if (dict_get(ts, d, k)) {
+        raise(ts, &exc::TypeError, "%s got multiple values for keyword argument '%s'",
+              function_str(ts, func).c_str(), str_cstr(k));
+        return false;
+      }
+      if (!dict_set(ts, d, k, v)) return false;
+    }
+    return true;
+  }
+  Ref<> keys = Ref<>::steal(call_method(ts, m, "keys"));
+  if (!keys) return false;
+  Ref<> it = Ref<>::steal(get_iter(ts, keys.get()));
+  if (!it) return false;
+  for (;;) {
+    Ref<> k = Ref<>::steal(iter_next(ts, it.get()));
+    if (!k) return !exc_occurred(ts);
+    if (!is_str(k.get())) {
+      raise(ts, &exc::TypeError, "%s keywords must be strings", function_str(ts, func).c_str());
+      return false;
+    }
+    if (dict_get(ts, d, k.get())) {
+      raise(ts, &exc::TypeError, "%s got multiple values for keyword argument '%s'",
+            function_str(ts, func).c_str(), str_cstr(k.get()));
+      return false;
+    }
+    Ref<> v = Ref<>::steal(getitem(ts, m, k.get()));
+    if (!v || !dict_set(ts, d, k.get(), v.get())) return false;
+  }
+}
+
+Object* special_lookup(ThreadState* ts, Object* o, StrObject* name) {
+  Object* d = type_lookup(o->type, name);
+  if (!d) return nullptr;
+  if (d->type->descr_get) return d->type->descr_get(ts, d, o, o->type);
+  return newref(d);
+}
+
+bool print_expr(ThreadState* ts, Object* v) {
+  Object* hook = ts->interp->sys ? module_get(ts, ts->interp->sys, "displayhook") : nullptr;
+  if (hook) {
+    Object* r = call1(ts, hook, v);
+    if (!r) return false;
+    decref(r);
+    return true;
+  }
+  if (is_none(v)) return true;
+  std::string s;
+  if (!repr_text(ts, v, &s)) return false;
+  s += "\n";
+  fwrite(s.data(), 1, s.size(), stdout);
+  return true;
+}
+
+// Small-int arithmetic with Python semantics; false when the fast path does not apply.
+inline bool int_fast_binop(ThreadState* ts, int64_t a, int64_t b, unsigned op, Object** res) {
+  int64_t r;
+  switch (static_cast<BinOp>(op)) {
+    case BinOp::Add:
+      if (__builtin_add_overflow(a, b, &r)) return false;
+      break;
+    case BinOp::Sub:
+      if (__builtin_sub_overflow(a, b, &r)) return false;
+      break;
+    case BinOp::Mul:
+      if (__builtin_mul_overflow(a, b, &r)) return false;
+      break;
+    case BinOp::FloorDiv:
+      if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+      r = a / b;
+      if ((a % b != 0) && ((a < 0) != (b < 0))) --r;
+      break;
+    case BinOp::Mod:
+      if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+      r = a % b;
+      if (r != 0 && ((r < 0) != (b < 0))) r += b;
+      break;
+    case BinOp::And:
+      r = a & b;
+      break;
+    case BinOp::Or:
+      r = a | b;
+      break;
+    case BinOp::Xor:
+      r = a ^ b;
+      break;
+    case BinOp::LShift:
+      if (b < 0 || b >= 63) return false;
+      if (a != 0) {
+        int64_t lim = INT64_MAX >> b;
+        if (a > lim || a < -lim - 1) return false;
+      }
+      r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
+      break;
+    case BinOp::RShift:
+      if (b < 0) return false;
+      r = b >= 64 ? (a < 0 ? -1 : 0) : (a >> b);
+      break;
+    case BinOp::TrueDiv: {
+      if (b == 0) return false;
+      const int64_t lim = int64_t(1) << 53;
+      if (a > lim || a < -lim || b > lim || b < -lim) return false;
+      *res = float_from(ts, static_cast<double>(a) / static_cast<double>(b));
+      return true;
+    }
+    default:
+      return false;
+  }
+  *res = int_from(ts, r);
+  return true;
+}
+
+inline bool float_fast_binop(ThreadState* ts, double a, double b, unsigned op, Object** res) {
+  double r;
+  switch (static_cast<BinOp>(op)) {
+    case BinOp::Add:
+      r = a + b;
+      break;
+    case BinOp::Sub:
+      r = a - b;
+      break;
+    case BinOp::Mul:
+      r = a * b;
+      break;
+    case BinOp::TrueDiv:
+      if (b == 0.0) return false;
+      r = a / b;
+      break;
+    default:
+      return false;
+  }
+  *res = float_from(ts, r);
+  return true;
+}
+
+inline bool cmp_i64(int64_t a, int64_t b, unsigned op) {
+  switch (static_cast<CmpOp>(op)) {
+    case CmpOp::LT:
+      return a < b;
+    case CmpOp::LE:
+      return a <= b;
+    case CmpOp::EQ:
+      return a == b;
+    case CmpOp::NE:
+      return a != b;
+    case CmpOp::GT:
+      return a > b;
+    case CmpOp::GE:
+      return a >= b;
+  }
+  return false;
+}
+inline bool cmp_f64(double a, double b, unsigned op) {
+  switch (static_cast<CmpOp>(op)) {
+    case CmpOp::LT:
+      return a < b;
+    case CmpOp::LE:
+      return a <= b;
+    case CmpOp::EQ:
+      return a == b;
+    case CmpOp::NE:
+      return a != b;
+    case CmpOp::GT:
+      return a > b;
+    case CmpOp::GE:
+      return a >= b;
+  }
+  return false;
+}
+
+inline void unlink_exc_node(ThreadState* ts, Frame* f) {
+  if (f->exc_linked) {
+    ts->exc_info = f->exc_node.previous;
+  }
+}
+
+void recursion_error(ThreadState* ts, bool native) {
+  raise(ts, &exc::RecursionError, "maximum recursion depth exceeded%s",
+        native ? " while calling a Python object" : "");
+}
+
+}  // namespace
+
+Object* current_handled_exception(ThreadState* ts) {
+  for (ExcInfo* e = ts->exc_info; e; e = e->previous)
+    if (e->exc && !is_none(e->exc)) return e->exc;
+  return nullptr;
+}
+
+// ---- the loop -----------------------------------------------------------------------------------
+
+Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
+  Interpreter* interp = ts->interp;
+  {
+    VmThread* vt = vm_thread(ts);
+    char probe;
+    if (++ts->recursion_depth > interp->recursion_limit ||
+        reinterpret_cast<uintptr_t>(&probe) < vt->c_stack_limit) {
+      // Not entered: leave the frame to the caller.
+      --ts->recursion_depth;
+      if (throwing) clear_exc(ts);
+      recursion_error(ts, true);
+      entry->back = nullptr;
+      return nullptr;
+    }
+  }
+  entry->back = ts->frame;
+  entry->is_entry = true;
+  ts->frame = entry;
+  if (entry->exc_linked) {
+    entry->exc_node.previous = ts->exc_info;
+    ts->exc_info = &entry->exc_node;
+  }
+
+#if !GILPY_SWITCH_DISPATCH
+  static void* const fast_table[kNumOpcodes] = {
+#define GP_OP_LABEL(name, effect, kind) &&L_##name,
+      GP_OPCODES(GP_OP_LABEL)
+#undef GP_OP_LABEL
+  };
+  static void* const slow_table[kNumOpcodes] = {
+#define GP_OP_SLOW(name, effect, kind) &&L_slow_check,
+      GP_OPCODES(GP_OP_SLOW)
+#undef GP_OP_SLOW
+  };
+  void* const* table =
+      interp->slow_dispatch.load(std::memory_order_relaxed) ? slow_table : fast_table;
+#else
+  bool slow = interp->slow_dispatch.load(std::memory_order_relaxed);
+#endif
+
+  Frame* frame = entry;
+  CodeObject* co;
+  const Instr* pc;
+  Object** sp;
+  Object** fast;
+  Object* const* consts;
+  Object* const* names_;
+  Instr word = 0;
+  uint32_t oparg = 0;
+  TupleObject* kwnames = nullptr;
+  Object* result = nullptr;
+
+#define LOAD_FRAME_STATE()      \
+  do {                          \
+    co = frame->code;           \
+    pc = frame->pc;             \
+    sp = frame->sp;             \
+    fast = frame->localsplus;   \
+    consts = co->consts->items; \
+    names_ = co->names->items;  \
+  } while (0)
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define JUMPTO(t) (pc = co->code + (t))
+#define GETNAME(i) (names_[i])
+
+#if !GILPY_SWITCH_DISPATCH
+#define TARGET(op) L_##op:
+#define DISPATCH()            \
+  do {                        \
+    word = *pc++;             \
+    frame->pc = pc;           \
+    oparg = instr_arg(word);  \
+    goto* table[word & 0xff]; \
+  } while (0)
+#define RELOAD_DISPATCH_TABLE() \
+  (table = interp->slow_dispatch.load(std::memory_order_relaxed) ? slow_table : fast_table)
+#else
+#define TARGET(op) case Op::op:
+#define DISPATCH() goto dispatch
+#define RELOAD_DISPATCH_TABLE() (slow = interp->slow_dispatch.load(std::memory_order_relaxed))
+#endif
+
+// Eval-breaker check at a check point (function entry, back-edge, call).
+#define CHECK_EVAL_BREAKER()                                                          \
+  do {                                                                                \
+    if (__builtin_expect(ts->eval_breaker.load(std::memory_order_relaxed) != 0, 0)) { \
+      frame->sp = sp;                                                                 \
+      if (!handle_eval_breaker(ts)) goto error;                                       \
+      RELOAD_DISPATCH_TABLE();                                                        \
+    }                                                                                 \
+  } while (0)
+
+  LOAD_FRAME_STATE();
+  if (throwing) goto error;
+  CHECK_EVAL_BREAKER();
+
+#if !GILPY_SWITCH_DISPATCH
+  DISPATCH();
+#else
+dispatch:
+  word = *pc++;
+  frame->pc = pc;
+  oparg = instr_arg(word);
+  if (slow) goto L_slow_check;
+dispatch_op:
+  switch (instr_op(word)) {
+#endif
+
+L_slow_check : {
+  int ticks = interp->ticks_interval.load(std::memory_order_relaxed);
+  if (ticks > 0) {
+    if (--ts->ticks_left <= 0) {
+      ts->ticks_left = ticks;
+      ts->eval_breaker.fetch_or(kBreakTicks, std::memory_order_relaxed);
+    }
+  }
+  if (interp->switch_anywhere.load(std::memory_order_relaxed) ||
+      (ticks > 0 && ts->ticks_left == ticks)) {
+    if (ts->eval_breaker.load(std::memory_order_relaxed) != 0) {
+      frame->sp = sp;
+      if (!handle_eval_breaker(ts)) goto error;
+    }
+  }
+  RELOAD_DISPATCH_TABLE();
+#if !GILPY_SWITCH_DISPATCH
+  goto* fast_table[word & 0xff];
+#else
+    goto dispatch_op;
+#endif
+}
+
+  TARGET(NOP) { DISPATCH(); }
+
+  TARGET(POP_TOP) {
+    Object* v = POP();
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(PUSH_NULL) {
+    PUSH(nullptr);
+    DISPATCH();
+  }
+
+  TARGET(COPY) {
+    Object* v = PEEK(oparg);
+    PUSH(newref(v));
+    DISPATCH();
+  }
+
+  TARGET(SWAP) {
+    Object* t = TOP();
+    SET_TOP(PEEK(oparg));
+    PEEK(oparg) = t;
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CONST) {
+    Object* v = consts[oparg];
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_FAST) {
+    Object* v = fast[oparg];
+    if (__builtin_expect(v == nullptr, 0)) {
+      unbound_local(ts, tuple_item(co->varnames, oparg));
+      goto error;
+    }
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_FAST) {
+    Object* v = POP();
+    Object* old = fast[oparg];
+    fast[oparg] = v;
+    xdecref(old);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_FAST) {
+    Object* old = fast[oparg];
+    if (!old) {
+      unbound_local(ts, tuple_item(co->varnames, oparg));
+      goto error;
+    }
+    fast[oparg] = nullptr;
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_NAME) {
+    Object* name = GETNAME(oparg);
+    Object* locals = frame->locals;
+    Object* v = nullptr;
+    if (!locals) {
+      raise(ts, &exc::SystemError, "no locals when loading '%s'", str_cstr(name));
+      goto error;
+    }
+    if (is_dict_exact(locals)) {
+      v = dict_get_str(ts, static_cast<DictObject*>(locals), static_cast<StrObject*>(name));
+      if (v) incref(v);
+    } else {
+      v = getitem(ts, locals, name);
+      if (!v) {
+        if (!exc_matches(ts, &exc::KeyError)) goto error;
+        clear_exc(ts);
+      }
+    }
+    if (!v) {
+      v = dict_get_str(ts, frame->globals, static_cast<StrObject*>(name));
+      if (!v) v = dict_get_str(ts, frame->builtins, static_cast<StrObject*>(name));
+      if (!v) {
+        name_error(ts, name);
+        goto error;
+      }
+      incref(v);
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_NAME) {
+    Object* name = GETNAME(oparg);
+    Object* v = POP();
+    Object* locals = frame->locals;
+    bool ok;
+    if (!locals) {
+      raise(ts, &exc::SystemError, "no locals found when storing '%s'", str_cstr(name));
+      ok = false;
+    } else {
+      ok = store_local_name(ts, locals, name, v);
+    }
+    decref(v);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_NAME) {
+    Object* name = GETNAME(oparg);
+    Object* locals = frame->locals;
+    if (!locals) {
+      raise(ts, &exc::SystemError, "no locals when deleting '%s'", str_cstr(name));
+      goto error;
+    }
+    if (is_dict_exact(locals)) {
+      int r = dict_del(ts, static_cast<DictObject*>(locals), name);
+      if (r < 0) goto error;
+      if (r == 0) {
+        name_error(ts, name);
+        goto error;
+      }
+    } else if (!delitem(ts, locals, name)) {
+      if (exc_matches(ts, &exc::KeyError)) {
+        clear_exc(ts);
+        name_error(ts, name);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(LOAD_GLOBAL) {
+    GlobalCache* c = &co->gcache[oparg];
+    DictObject* g = frame->globals;
+    Object* v;
+    if (c->globals == g && c->gversion == g->version &&
+        (c->builtins == nullptr ||
+         (c->builtins == frame->builtins && c->bversion == frame->builtins->version))) {
+      v = c->value;
+    } else {
+      StrObject* name = static_cast<StrObject*>(GETNAME(c->name));
+      v = dict_get_str(ts, g, name);
+      if (v) {
+        c->globals = g;
+        c->gversion = g->version;
+        c->builtins = nullptr;
+        c->value = v;
+      } else {
+        DictObject* b = frame->builtins;
+        v = dict_get_str(ts, b, name);
+        if (!v) {
+          name_error(ts, name);
+          goto error;
+        }
+        c->globals = g;
+        c->gversion = g->version;
+        c->builtins = b;
+        c->bversion = b->version;
+        c->value = v;
+      }
+    }
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_GLOBAL) {
+    Object* v = POP();
+    bool ok = dict_set(ts, frame->globals, GETNAME(oparg), v);
+    decref(v);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_GLOBAL) {
+    Object* name = GETNAME(oparg);
+    int r = dict_del(ts, frame->globals, name);
+    if (r < 0) goto error;
+    if (r == 0) {
+      name_error(ts, name);
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(LOAD_DEREF) {
+    auto* cell = static_cast<CellObject*>(fast[co->nlocals + oparg]);
+    Object* v = cell->ref;
+    if (!v) {
+      unbound_deref(ts, co, oparg);
+      goto error;
+    }
+    incref(v);
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CLASSDEREF) {
+    int idx = static_cast<int>(oparg);
+    Object* name = idx < co->ncells ? tuple_item(co->cellvars, idx)
+                                    : tuple_item(co->freevars, idx - co->ncells);
+    Object* v = nullptr;
+    Object* locals = frame->locals;
+    if (locals) {
+      if (is_dict_exact(locals)) {
+        v = dict_get_str(ts, static_cast<DictObject*>(locals), static_cast<StrObject*>(name));
+        xincref(v);
+      } else {
+        v = getitem(ts, locals, name);
+        if (!v) {
+          if (!exc_matches(ts, &exc::KeyError)) goto error;
+          clear_exc(ts);
+        }
+      }
+    }
+    if (!v) {
+      auto* cell = static_cast<CellObject*>(fast[co->nlocals + oparg]);
+      v = cell->ref;
+      if (!v) {
+        unbound_deref(ts, co, oparg);
+        goto error;
+      }
+      incref(v);
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_DEREF) {
+    auto* cell = static_cast<CellObject*>(fast[co->nlocals + oparg]);
+    Object* v = POP();
+    setref(cell->ref, v);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_DEREF) {
+    auto* cell = static_cast<CellObject*>(fast[co->nlocals + oparg]);
+    if (!cell->ref) {
+      unbound_deref(ts, co, oparg);
+      goto error;
+    }
+    clearref(cell->ref);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CLOSURE) {
+    Object* c = fast[co->nlocals + oparg];
+    incref(c);
+    PUSH(c);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_ATTR) {
+    Object* owner = TOP();
+    Object* v = getattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)));
+    if (!v) goto error;
+    SET_TOP(v);
+    decref(owner);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_METHOD) {
+    Object* owner = TOP();
+    auto* name = static_cast<StrObject*>(GETNAME(oparg));
+    TypeObject* t = owner->type;
+    if (t->getattro == generic_getattr) {
+      Object* descr = type_lookup(t, name);
+      if (descr && (descr->type == &FunctionType || descr->type == &MethodDescrType)) {
+        bool shadowed = false;
+        if (t->dict_offset) {
+          Object** dslot = instance_dict_slot(owner);
+          if (dslot && *dslot && is_dict(*dslot) &&
+              dict_get_str(ts, static_cast<DictObject*>(*dslot), name))
+            shadowed = true;
+        }
+        if (!shadowed) {
+          incref(descr);
+          SET_TOP(descr);
+          PUSH(owner);
+          DISPATCH();
+        }
+      }
+    }
+    Object* v = getattr(ts, owner, name);
+    if (!v) goto error;
+    SET_TOP(v);
+    decref(owner);
+    PUSH(nullptr);
+    DISPATCH();
+  }
+
+  TARGET(STORE_ATTR) {
+    Object* owner = POP();
+    Object* v = POP();
+    bool ok = setattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)), v);
+    decref(v);
+    decref(owner);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_ATTR) {
+    Object* owner = POP();
+    bool ok = setattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)), nullptr);
+    decref(owner);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(BINARY_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    Object* res = nullptr;
+    unsigned op = oparg & 0xf;
+    if (left->type == &IntType && right->type == &IntType && !static_cast<IntObject*>(left)->big &&
+        !static_cast<IntObject*>(right)->big) {
+      if (int_fast_binop(ts, static_cast<IntObject*>(left)->value,
+                         static_cast<IntObject*>(right)->value, op, &res)) {
+        decref(right);
+        decref(left);
+        if (!res) {
+          sp--;
+          goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+      }
+    } else if (left->type == &FloatType) {
+      double b;
+      bool ok = true;
+      if (right->type == &FloatType)
+        b = float_value(right);
+      else if (right->type == &IntType && !static_cast<IntObject*>(right)->big &&
+               std::llabs(static_cast<IntObject*>(right)->value) < (int64_t(1) << 53))
+        b = static_cast<double>(static_cast<IntObject*>(right)->value);
+      else
+        ok = false;
+      if (ok && float_fast_binop(ts, float_value(left), b, op, &res)) {
+        decref(right);
+        decref(left);
+        if (!res) {
+          sp--;
+          goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+      }
+    } else if (right->type == &FloatType && left->type == &IntType &&
+               !static_cast<IntObject*>(left)->big &&
+               std::llabs(static_cast<IntObject*>(left)->value) < (int64_t(1) << 53)) {
+      if (float_fast_binop(ts, static_cast<double>(static_cast<IntObject*>(left)->value),
+                           float_value(right), op, &res)) {
+        decref(right);
+        decref(left);
+        if (!res) {
+          sp--;
+          goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+      }
+    }
+    if (oparg & kInplaceFlag)
+      res = inplace_op(ts, left, right, static_cast<BinOp>(op));
+    else
+      res = binary_op(ts, left, right, static_cast<BinOp>(op));
+    decref(right);
+    decref(left);
+    if (!res) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(res);
+    DISPATCH();
+  }
+
+  TARGET(COMPARE_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    Object* res;
+    if (left->type == &IntType && right->type == &IntType && !static_cast<IntObject*>(left)->big &&
+        !static_cast<IntObject*>(right)->big) {
+      res = py_bool(cmp_i64(static_cast<IntObject*>(left)->value,
+                            static_cast<IntObject*>(right)->value, oparg));
+    } else if (left->type == &FloatType && right->type == &FloatType) {
+      res = py_bool(cmp_f64(float_value(left), float_value(right), oparg));
+    } else if (left->type == &StrType && right->type == &StrType &&
+               (oparg == static_cast<unsigned>(CmpOp::EQ) ||
+                oparg == static_cast<unsigned>(CmpOp::NE))) {
+      bool eq =
+          left == right || str_equal(static_cast<StrObject*>(left), static_cast<StrObject*>(right));
+      res = py_bool(oparg == static_cast<unsigned>(CmpOp::EQ) ? eq : !eq);
+    } else {
+      res = richcompare(ts, left, right, static_cast<CmpOp>(oparg));
+      if (!res) {
+        decref(right);
+        decref(left);
+        sp--;
+        goto error;
+      }
+    }
+    decref(right);
+    decref(left);
+    SET_TOP(res);
+    DISPATCH();
+  }
+
+  TARGET(IS_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    bool r = (left == right) != (oparg != 0);
+    decref(right);
+    decref(left);
+    SET_TOP(py_bool(r));
+    DISPATCH();
+  }
+
+  TARGET(CONTAINS_OP) {
+    Object* right = POP();
+    Object* left = TOP();
+    int r = contains(ts, right, left);
+    decref(right);
+    decref(left);
+    if (r < 0) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(py_bool((r != 0) != (oparg != 0)));
+    DISPATCH();
+  }
+
+  TARGET(UNARY_NEGATIVE) {
+    Object* v = TOP();
+    Object* r;
+    if (v->type == &IntType && !static_cast<IntObject*>(v)->big &&
+        static_cast<IntObject*>(v)->value != INT64_MIN)
+      r = int_from(ts, -static_cast<IntObject*>(v)->value);
+    else if (v->type == &FloatType)
+      r = float_from(ts, -float_value(v));
+    else
+      r = negative(ts, v);
+    decref(v);
+    if (!r) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_POSITIVE) {
+    Object* v = TOP();
+    Object* r = positive(ts, v);
+    decref(v);
+    if (!r) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_INVERT) {
+    Object* v = TOP();
+    Object* r = invert(ts, v);
+    decref(v);
+    if (!r) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_NOT) {
+    Object* v = TOP();
+    int t;
+    if (v == py_bool(true))
+      t = 1;
+    else if (v == py_bool(false) || is_none(v))
+      t = 0;
+    else
+      t = truthy(ts, v);
+    decref(v);
+    if (t < 0) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(py_bool(!t));
+    DISPATCH();
+  }
+
+  TARGET(BINARY_SUBSCR) {
+    Object* sub = POP();
+    Object* container = TOP();
+    Object* res;
+    if (sub->type == &IntType && !static_cast<IntObject*>(sub)->big &&
+        (container->type == &ListType || container->type == &TupleType)) {
+      int64_t i = static_cast<IntObject*>(sub)->value;
+      ssize n = container->type == &ListType ? list_size(container) : tuple_size(container);
+      if (i < 0) i += n;
+      if (i >= 0 && i < n) {
+        res = container->type == &ListType ? list_item(container, i) : tuple_item(container, i);
+        incref(res);
+        decref(sub);
+        decref(container);
+        SET_TOP(res);
+        DISPATCH();
+      }
+    } else if (container->type == &DictType) {
+      res = dict_get(ts, static_cast<DictObject*>(container), sub);
+      if (res) {
+        incref(res);
+        decref(sub);
+        decref(container);
+        SET_TOP(res);
+        DISPATCH();
+      }
+      if (exc_occurred(ts)) {
+        decref(sub);
+        decref(container);
+        sp--;
+        goto error;
+      }
+    }
+    res = getitem(ts, container, sub);
+    decref(sub);
+    decref(container);
+    if (!res) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(res);
+    DISPATCH();
+  }
+
+  TARGET(STORE_SUBSCR) {
+    Object* sub = TOP();
+    Object* container = SECOND();
+    Object* v = PEEK(3);
+    sp -= 3;
+    bool ok;
+    if (container->type == &ListType && sub->type == &IntType &&
+        !static_cast<IntObject*>(sub)->big) {
+      int64_t i = static_cast<IntObject*>(sub)->value;
+      auto* l = static_cast<ListObject*>(container);
+      if (i < 0) i += l->size;
+      if (i >= 0 && i < l->size) {
+        Object* old = l->items[i];
+        l->items[i] = v;
+        decref(old);
+        decref(sub);
+        decref(container);
+        DISPATCH();
+      }
+    }
+    if (container->type == &DictType)
+      ok = dict_set(ts, static_cast<DictObject*>(container), sub, v);
+    else
+      ok = setitem(ts, container, sub, v);
+    decref(v);
+    decref(sub);
+    decref(container);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_SUBSCR) {
+    Object* sub = POP();
+    Object* container = POP();
+    bool ok = delitem(ts, container, sub);
+    decref(sub);
+    decref(container);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SLICE) {
+    Object* step = oparg == 3 ? POP() : nullptr;
+    Object* stop = POP();
+    Object* start = TOP();
+    Object* s = slice_new(ts, start, stop, step);
+    decref(start);
+    decref(stop);
+    xdecref(step);
+    if (!s) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(s);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_TUPLE) {
+    TupleObject* t = tuple_new(ts, oparg);
+    if (!t) goto error;
+    for (uint32_t i = oparg; i > 0; --i) t->items[i - 1] = POP();
+    PUSH(t);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_LIST) {
+    ListObject* l = list_new(ts, oparg);
+    if (!l) goto error;
+    sp -= oparg;
+    if (l->capacity >= static_cast<ssize>(oparg)) {
+      for (uint32_t i = 0; i < oparg; ++i) l->items[i] = sp[i];
+      l->size = oparg;
+    } else {
+      for (uint32_t i = 0; i < oparg; ++i) {
+        if (!list_append(ts, l, sp[i])) {
+          decref(l);
+          for (uint32_t j = 0; j < oparg; ++j) decref(sp[j]);
+          goto error;
+        }
+      }
+      for (uint32_t j = 0; j < oparg; ++j) decref(sp[j]);
+    }
+    PUSH(l);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SET) {
+    SetObject* s = set_new(ts);
+    bool ok = s != nullptr;
+    sp -= oparg;
+    for (uint32_t i = 0; i < oparg; ++i) {
+      if (ok && !set_add(ts, s, sp[i])) ok = false;
+      decref(sp[i]);
+    }
+    if (!ok) {
+      xdecref(s);
+      goto error;
+    }
+    PUSH(s);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_MAP) {
+    DictObject* d = dict_new(ts);
+    bool ok = d != nullptr;
+    sp -= 2 * oparg;
+    for (uint32_t i = 0; i < oparg; ++i) {
+      if (ok && !dict_set(ts, d, sp[2 * i], sp[2 * i + 1])) ok = false;
+      decref(sp[2 * i]);
+      decref(sp[2 * i + 1]);
+    }
+    if (!ok) {
+      xdecref(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_CONST_KEY_MAP) {
+    Object* keys = POP();
+    DictObject* d = dict_new(ts);
+    bool ok = d != nullptr;
+    sp -= oparg;
+    for (uint32_t i = 0; i < oparg; ++i) {
+      if (ok && !dict_set(ts, d, tuple_item(keys, i), sp[i])) ok = false;
+      decref(sp[i]);
+    }
+    decref(keys);
+    if (!ok) {
+      xdecref(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_STRING) {
+    std::string buf;
+    sp -= oparg;
+    for (uint32_t i = 0; i < oparg; ++i) buf += str_view(sp[i]);
+    for (uint32_t i = 0; i < oparg; ++i) decref(sp[i]);
+    Object* s = str_from(ts, buf);
+    if (!s) goto error;
+    PUSH(s);
+    DISPATCH();
+  }
+
+  TARGET(LIST_APPEND) {
+    Object* v = POP();
+    bool ok = list_append(ts, static_cast<ListObject*>(PEEK(oparg)), v);
+    decref(v);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(SET_ADD) {
+    Object* v = POP();
+    bool ok = set_add(ts, static_cast<SetObject*>(PEEK(oparg)), v);
+    decref(v);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(MAP_ADD) {
+    Object* v = POP();
+    Object* k = POP();
+    bool ok = dict_set(ts, static_cast<DictObject*>(PEEK(oparg)), k, v);
+    decref(k);
+    decref(v);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(LIST_EXTEND) {
+    Object* it = POP();
+    bool ok = list_extend(ts, static_cast<ListObject*>(PEEK(oparg)), it);
+    if (!ok && exc_matches(ts, &exc::TypeError) && !it->type->iter && !it->type->getitem) {
+      clear_exc(ts);
+      raise(ts, &exc::TypeError, "Value after * must be an iterable, not %s", type_name(it));
+    }
+    decref(it);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(SET_UPDATE) {
+    Object* it = POP();
+    auto* s = static_cast<SetObject*>(PEEK(oparg));
+    Ref<> iter = Ref<>::steal(get_iter(ts, it));
+    decref(it);
+    if (!iter) goto error;
+    for (;;) {
+      Object* x = iter_next(ts, iter.get());
+      if (!x) break;
+      bool ok = set_add(ts, s, x);
+      decref(x);
+      if (!ok) goto error;
+    }
+    if (exc_occurred(ts)) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DICT_UPDATE) {
+    Object* m = POP();
+    bool ok = dict_update(ts, static_cast<DictObject*>(PEEK(oparg)), m);
+    if (!ok && exc_matches(ts, &exc::AttributeError)) {
+      clear_exc(ts);
+      raise(ts, &exc::TypeError, "'%s' object is not a mapping", type_name(m));
+    }
+    decref(m);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DICT_MERGE) {
+    Object* m = POP();
+    Object* func = PEEK(oparg + 2);
+    bool ok = dict_merge_call(ts, func, static_cast<DictObject*>(PEEK(oparg)), m);
+    decref(m);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(LIST_TO_TUPLE) {
+    Object* l = TOP();
+    TupleObject* t = list_as_tuple(ts, static_cast<ListObject*>(l));
+    if (!t) goto error;
+    SET_TOP(t);
+    decref(l);
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_SEQUENCE) {
+    Object* seq = POP();
+    if (seq->type == &TupleType && tuple_size(seq) == static_cast<ssize>(oparg)) {
+      for (uint32_t i = oparg; i > 0; --i) PUSH(newref(tuple_item(seq, i - 1)));
+    } else if (seq->type == &ListType && list_size(seq) == static_cast<ssize>(oparg)) {
+      for (uint32_t i = oparg; i > 0; --i) PUSH(newref(list_item(seq, i - 1)));
+    } else {
+      bool ok = unpack_iterable(ts, seq, oparg, -1, sp);
+      if (!ok) {
+        decref(seq);
+        goto error;
+      }
+      sp += oparg;
+    }
+    decref(seq);
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_EX) {
+    Object* seq = POP();
+    int before = oparg & 0xff, after = oparg >> 8;
+    bool ok = unpack_iterable(ts, seq, before, after, sp);
+    decref(seq);
+    if (!ok) goto error;
+    sp += before + after + 1;
+    DISPATCH();
+  }
+
+  TARGET(GET_ITER) {
+    Object* v = TOP();
+    Object* it = get_iter(ts, v);
+    decref(v);
+    if (!it) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(it);
+    DISPATCH();
+  }
+
+  TARGET(FOR_ITER) {
+    Object* it = TOP();
+    Object* next;
+    if (it->type == &ListIterType) {
+      auto* li = static_cast<ListIterObject*>(it);
+      if (li->seq && li->index < li->seq->size) {
+        next = li->seq->items[li->index++];
+        incref(next);
+        PUSH(next);
+        DISPATCH();
+      }
+      clearref(li->seq);
+      next = nullptr;
+    } else if (it->type == &GeneratorType) {
+      Object* r = nullptr;
+      frame->sp = sp;
+      GenStatus st = gen_send_ex(ts, static_cast<GeneratorObject*>(it), none(), nullptr, &r);
+      if (st == GenStatus::Yielded) {
+        PUSH(r);
+        DISPATCH();
+      }
+      if (st == GenStatus::Error) goto error;
+      decref(r);
+      next = nullptr;
+    } else {
+      next = it->type->iternext(ts, it);
+      if (next) {
+        PUSH(next);
+        DISPATCH();
+      }
+      if (exc_occurred(ts)) {
+        if (!exc_matches(ts, &exc::StopIteration)) goto error;
+        clear_exc(ts);
+      }
+    }
+    sp--;
+    decref(it);
+    JUMPTO(oparg);
+    DISPATCH();
+  }
+
+  TARGET(JUMP_FORWARD) {
+    JUMPTO(oparg);
+    DISPATCH();
+  }
+
+  TARGET(JUMP_BACKWARD) {
+    JUMPTO(oparg);
+    CHECK_EVAL_BREAKER();
+    DISPATCH();
+  }
+
+  TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
+    JUMPTO(oparg);
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_FALSE) {
+    Object* v = POP();
+    if (v == py_bool(false)) {
+      JUMPTO(oparg);
+    } else if (v != py_bool(true)) {
+      int t = is_none(v) ? 0 : truthy(ts, v);
+      decref(v);
+      if (t < 0) goto error;
+      if (!t) JUMPTO(oparg);
+    }
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_TRUE) {
+    Object* v = POP();
+    if (v == py_bool(true)) {
+      JUMPTO(oparg);
+    } else if (v != py_bool(false)) {
+      int t = is_none(v) ? 0 : truthy(ts, v);
+      decref(v);
+      if (t < 0) goto error;
+      if (t) JUMPTO(oparg);
+    }
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_NONE) {
+    Object* v = POP();
+    if (is_none(v)) JUMPTO(oparg);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_NOT_NONE) {
+    Object* v = POP();
+    if (!is_none(v)) JUMPTO(oparg);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    Object* v = TOP();
+    int t = v == py_bool(true) ? 1 : v == py_bool(false) ? 0 : truthy(ts, v);
+    if (t < 0) goto error;
+    if (!t) {
+      JUMPTO(oparg);
+    } else {
+      sp--;
+      decref(v);
+    }
+    DISPATCH();
+  }
+
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    Object* v = TOP();
+    int t = v == py_bool(true) ? 1 : v == py_bool(false) ? 0 : truthy(ts, v);
+    if (t < 0) goto error;
+    if (t) {
+      JUMPTO(oparg);
+    } else {
+      sp--;
+      decref(v);
+    }
+    DISPATCH();
+  }
+
+  TARGET(RETURN_VALUE) {
+    Object* retval = POP();
+    frame->sp = sp;
+    if (frame->exc_linked) {
+      unlink_exc_node(ts, frame);
+      frame->exc_linked = false;
+      clearref(frame->exc_node.exc);
+    }
+    if (frame->is_entry) {
+      result = retval;
+      frame->nblocks = -1;  // marks "finished" for generators
+      goto exit_eval;
+    }
+    Frame* caller = frame->back;
+    frame_clear(frame);
+    frame_stack_free(ts, frame);
+    --ts->recursion_depth;
+    frame = caller;
+    ts->frame = caller;
+    LOAD_FRAME_STATE();
+    PUSH(retval);
+    DISPATCH();
+  }
+
+  TARGET(YIELD_VALUE) {
+    Object* v = POP();
+    frame->sp = sp;
+    if (frame->exc_linked) unlink_exc_node(ts, frame);  // stays flagged: relinked on resume
+    result = v;
+    goto exit_eval;
+  }
+
+  TARGET(GET_YIELD_FROM_ITER) {
+    Object* v = TOP();
+    if (!is_generator(v)) {
+      Object* it = get_iter(ts, v);
+      decref(v);
+      if (!it) {
+        sp--;
+        goto error;
+      }
+      SET_TOP(it);
+    }
+    DISPATCH();
+  }
+
+  TARGET(SEND) {
+    Object* v = POP();
+    Object* receiver = TOP();
+    Object* r = nullptr;
+    bool returned = false;
+    frame->sp = sp;
+    if (is_generator(receiver)) {
+      GenStatus st = gen_send_ex(ts, static_cast<GeneratorObject*>(receiver), v, nullptr, &r);
+      decref(v);
+      if (st == GenStatus::Error) goto error;
+      returned = st == GenStatus::Returned;
+    } else {
+      if (is_none(v) && receiver->type->iternext) {
+        r = receiver->type->iternext(ts, receiver);
+      } else {
+        r = call_method(ts, receiver, "send", {v});
+      }
+      decref(v);
+      if (!r) {
+        if (exc_occurred(ts)) {
+          if (!exc_matches(ts, &exc::StopIteration)) goto error;
+          Object* e = fetch_exc(ts);
+          Object* val = static_cast<StopIterationObject*>(e)->value;
+          r = newref(val ? val : none());
+          decref(e);
+        } else {
+          r = new_none();
+        }
+        returned = true;
+      }
+    }
+    if (returned) {
+      sp--;
+      decref(receiver);
+      PUSH(r);
+      JUMPTO(oparg);
+    } else {
+      PUSH(r);
+    }
+    DISPATCH();
+  }
+
+  TARGET(RAISE_VARARGS) {
+    if (oparg == 0) {
+      Object* e = current_handled_exception(ts);
+      if (!e) {
+        raise(ts, &exc::RuntimeError, "No active exception to reraise");
+        goto error;
+      }
+      restore_exc(ts, newref(e));
+      goto exception_unwind;
+    }
+    Object* cause = oparg == 2 ? POP() : nullptr;
+    Object* e = POP();
+    do_raise(ts, e, cause);
+    decref(e);
+    xdecref(cause);
+    goto error;
+  }
+
+  TARGET(RERAISE) {
+    Object* e = POP();
+    restore_exc(ts, e);
+    goto exception_unwind;
+  }
+
+  TARGET(SETUP_FINALLY) {
+    Block& b = frame->blocks[frame->nblocks++];
+    b.handler = static_cast<int32_t>(oparg);
+    b.level = static_cast<int32_t>(sp - frame->stack_base());
+    DISPATCH();
+  }
+
+  TARGET(POP_BLOCK) {
+    frame->nblocks--;
+    DISPATCH();
+  }
+
+  TARGET(PUSH_EXC_INFO) {
+    Object* e = TOP();
+    if (!frame->exc_linked) {
+      frame->exc_linked = true;
+      frame->exc_node.exc = nullptr;
+      frame->exc_node.previous = ts->exc_info;
+      ts->exc_info = &frame->exc_node;
+    }
+    Object* prev = frame->exc_node.exc;
+    frame->exc_node.exc = newref(e);
+    SET_TOP(prev ? prev : new_none());
+    PUSH(e);
+    DISPATCH();
+  }
+
+  TARGET(POP_EXCEPT) {
+    Object* prev = POP();
+    Object* old = frame->exc_node.exc;
+    frame->exc_node.exc = is_none(prev) ? nullptr : prev;
+    xdecref(old);
+    DISPATCH();
+  }
+
+  TARGET(CHECK_EXC_MATCH) {
+    Object* t = TOP();
+    Object* e = SECOND();
+    if (!check_except_type(ts, t)) goto error;
+    int r = isinstance_check(ts, e, t);
+    if (r < 0) goto error;
+    decref(t);
+    SET_TOP(py_bool(r));
+    DISPATCH();
+  }
+
+  TARGET(BEFORE_WITH) {
+    Object* mgr = TOP();
+    Object* enter = special_lookup(ts, mgr, names.__enter__);
+    if (!enter) {
+      if (!exc_occurred(ts))
+        raise(ts, &exc::TypeError, "'%s' object does not support the context manager protocol",
+              type_name(mgr));
+      goto error;
+    }
+    Object* exit = special_lookup(ts, mgr, names.__exit__);
+    if (!exit) {
+      decref(enter);
+      if (!exc_occurred(ts))
+        raise(ts, &exc::TypeError,
+              "'%s' object does not support the context manager protocol (missed __exit__ method)",
+              type_name(mgr));
+      goto error;
+    }
+    SET_TOP(exit);
+    decref(mgr);
+    Object* res = call0(ts, enter);
+    decref(enter);
+    if (!res) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+
+  TARGET(WITH_EXCEPT_START) {
+    // [exit, prev, exc]
+    Object* e = TOP();
+    Object* exitf = PEEK(3);
+    Object* tb = static_cast<BaseExceptionObject*>(e)->traceback;
+    Object* args[3] = {e->type, e, tb ? tb : none()};
+    Object* res = call(ts, exitf, args, 3);
+    if (!res) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(&exc::AssertionError);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_BUILD_CLASS) {
+    Object* bc = load_build_class(ts, frame);
+    if (!bc) goto error;
+    PUSH(bc);
+    DISPATCH();
+  }
+
+  TARGET(MAKE_FUNCTION) {
+    auto* code = static_cast<CodeObject*>(POP());
+    FunctionObject* fn = function_new(ts, code, frame->globals);
+    decref(code);
+    if (!fn) goto error;
+    if (oparg & kFnClosure) fn->closure = static_cast<TupleObject*>(POP());
+    if (oparg & kFnAnnotations) fn->annotations = POP();
+    if (oparg & kFnKwDefaults) fn->kwdefaults = static_cast<DictObject*>(POP());
+    if (oparg & kFnDefaults) fn->defaults = static_cast<TupleObject*>(POP());
+    PUSH(fn);
+    DISPATCH();
+  }
+
+  TARGET(KW_NAMES) {
+    kwnames = static_cast<TupleObject*>(consts[oparg]);
+    DISPATCH();
+  }
+
+  TARGET(CALL) {
+    Object** base = sp - oparg - 2;
+    Object* callable = base[0];
+    Object** argv;
+    size_t argc;
+    TupleObject* kwn = kwnames;
+    kwnames = nullptr;
+    if (base[1]) {
+      argv = base + 1;
+      argc = oparg + 1;
+    } else if (callable->type == &BoundMethodType) {
+      auto* bm = static_cast<BoundMethodObject*>(callable);
+      base[1] = newref(bm->self);
+      base[0] = newref(bm->func);
+      decref(callable);
+      callable = base[0];
+      argv = base + 1;
+      argc = oparg + 1;
+    } else {
+      argv = base + 2;
+      argc = oparg;
+    }
+    size_t nkw = kwn ? static_cast<size_t>(kwn->size) : 0;
+    if (callable->type == &FunctionType) {
+      auto* fn = static_cast<FunctionObject*>(callable);
+      CodeObject* fco = fn->code;
+      if (!(fco->flags & (kCoGenerator | kCoCoroutine | kCoAsyncGenerator))) {
+        if (ts->recursion_depth >= interp->recursion_limit) {
+          recursion_error(ts, false);
+          goto call_cleanup_error;
+        }
+        Frame* nf = frame_stack_alloc(ts, fco);
+        if (!nf) goto call_cleanup_error;
+        frame_init(nf, fco, fn, fn->globals, fn->builtins, nullptr, FrameKind::Stack);
+        if (!kwn && fco->simple_args && argc == static_cast<size_t>(fco->argcount)) {
+          for (size_t i = 0; i < argc; ++i) nf->localsplus[i] = argv[i];
+          if (fco->ncells || fco->nfrees) {
+            if (!init_cells_and_frees(ts, fn, nf)) {
+              frame_clear(nf);
+              frame_stack_free(ts, nf);
+              decref(callable);
+              if (argv != base + 1 && base[1]) decref(base[1]);
+              sp = base;
+              goto error;
+            }
+          }
+          decref(callable);
+          if (argv == base + 2 && base[1]) decref(base[1]);
+        } else {
+          if (!bind_arguments(ts, fn, nf, argv, argc - nkw, kwn) ||
+              ((fco->ncells || fco->nfrees) && !init_cells_and_frees(ts, fn, nf))) {
+            frame_clear(nf);
+            frame_stack_free(ts, nf);
+            goto call_cleanup_error;
+          }
+          for (Object** p = base; p < sp; ++p) xdecref(*p);
+        }
+        sp = base;
+        frame->sp = sp;
+        nf->back = frame;
+        ++ts->recursion_depth;
+        frame = nf;
+        ts->frame = nf;
+        LOAD_FRAME_STATE();
+        CHECK_EVAL_BREAKER();
+        DISPATCH();
+      }
+    }
+    {
+      frame->sp = sp;
+      Object* res = call(ts, callable, argv, argc - nkw, kwn);
+      for (Object** p = base; p < sp; ++p) xdecref(*p);
+      sp = base;
+      if (!res) goto error;
+      PUSH(res);
+      CHECK_EVAL_BREAKER();
+      DISPATCH();
+    }
+  call_cleanup_error:
+    for (Object** p = base; p < sp; ++p) xdecref(*p);
+    sp = base;
+    goto error;
+  }
+
+  TARGET(CALL_FUNCTION_EX) {
+    Object* kwargs = (oparg & kCallExKwargs) ? POP() : nullptr;
+    Object* args = POP();
+    Object* func = TOP();
+    if (!is_tuple_exact(args)) {
+      Object* t = tuple_from_iterable(ts, args);
+      if (!t) {
+        if (exc_matches(ts, &exc::TypeError) && !args->type->iter && !args->type->getitem) {
+          clear_exc(ts);
+          raise(ts, &exc::TypeError, "%s argument after * must be an iterable, not %s",
+                function_str(ts, func).c_str(), type_name(args));
+        }
+        decref(args);
+        xdecref(kwargs);
+        goto error;
+      }
+      decref(args);
+      args = t;
+    }
+    if (kwargs && !is_dict_exact(kwargs)) {
+      DictObject* d = dict_new(ts);
+      if (!d || !dict_merge_call(ts, func, d, kwargs)) {
+        xdecref(d);
+        decref(args);
+        decref(kwargs);
+        goto error;
+      }
+      decref(kwargs);
+      kwargs = d;
+    }
+    frame->sp = sp;
+    Object* res = call_tuple_dict(ts, func, static_cast<TupleObject*>(args),
+                                  static_cast<DictObject*>(kwargs));
+    decref(args);
+    xdecref(kwargs);
+    decref(func);
+    if (!res) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(res);
+    CHECK_EVAL_BREAKER();
+    DISPATCH();
+  }
+
+  TARGET(FORMAT_VALUE) {
+    Object* spec = (oparg & kFmtHaveSpec) ? POP() : nullptr;
+    Object* v = TOP();
+    Object* r = format_value(ts, v, oparg & 3, spec);
+    xdecref(spec);
+    decref(v);
+    if (!r) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_NAME) {
+    Object* fromlist = POP();
+    Object* level = TOP();
+    int64_t lv = 0;
+    int_to_i64(level, &lv);
+    frame->sp = sp;
+    Object* m = import_name(ts, static_cast<StrObject*>(GETNAME(oparg)), frame->globals, fromlist,
+                            static_cast<int>(lv));
+    decref(fromlist);
+    decref(level);
+    if (!m) {
+      sp--;
+      goto error;
+    }
+    SET_TOP(m);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_FROM) {
+    Object* v = import_from(ts, TOP(), GETNAME(oparg));
+    if (!v) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_STAR) {
+    Object* m = POP();
+    frame->sp = sp;
+    bool ok = import_star(ts, frame, m);
+    decref(m);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(SETUP_ANNOTATIONS) {
+    Object* locals = frame->locals;
+    if (!locals) {
+      raise(ts, &exc::SystemError, "no locals found when setting up annotations");
+      goto error;
+    }
+    if (is_dict_exact(locals)) {
+      if (!dict_get_str(ts, static_cast<DictObject*>(locals), names.__annotations__)) {
+        Ref<> d = Ref<>::steal(dict_new(ts));
+        if (!d || !dict_set(ts, static_cast<DictObject*>(locals), names.__annotations__, d.get()))
+          goto error;
+      }
+    } else {
+      Object* v = getitem(ts, locals, names.__annotations__);
+      if (v) {
+        decref(v);
+      } else {
+        if (!exc_matches(ts, &exc::KeyError)) goto error;
+        clear_exc(ts);
+        Ref<> d = Ref<>::steal(dict_new(ts));
+        if (!d || !setitem(ts, locals, names.__annotations__, d.get())) goto error;
+      }
+    }
+    DISPATCH();
+  }
+
+  TARGET(PRINT_EXPR) {
+    Object* v = POP();
+    frame->sp = sp;
+    bool ok = print_expr(ts, v);
+    decref(v);
+    if (!ok) goto error;
+    DISPATCH();
+  }
+
+  TARGET(GET_LEN) {
+    ssize n = length(ts, TOP());
+    if (n < 0) goto error;
+    Object* v = int_from(ts, n);
+    if (!v) goto error;
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(MATCH_MAPPING) {
+    Object* s = TOP();
+    bool r = is_dict(s);
+    if (!r) {
+      // collections.abc.Mapping registrations are not tracked: fall back to having keys/items.
+      Ref<> k = Ref<>::steal(getattr_opt(ts, s, names.keys));
+      Ref<> gi = Ref<>::steal(getattr_opt(ts, s, names.__getitem__));
+      clear_exc(ts);
+      r = k && gi && !is_str(s) && !is_list(s) && !is_tuple(s);
+    }
+    PUSH(py_bool(r));
+    DISPATCH();
+  }
+
+  TARGET(MATCH_SEQUENCE) {
+    Object* s = TOP();
+    bool r = is_list(s) || is_tuple(s) || s->type->name == std::string_view("range") ||
+             s->type->name == std::string_view("collections.deque") ||
+             s->type->name == std::string_view("memoryview");
+    PUSH(py_bool(r));
+    DISPATCH();
+  }
+
+  TARGET(MATCH_KEYS) {
+    // [subject, keys] -> [subject, keys, values_tuple_or_None]
+    Object* keys = TOP();
+    Object* subject = SECOND();
+    ssize n = tuple_size(keys);
+    TupleObject* vals = tuple_new(ts, n);
+    if (!vals) goto error;
+    bool ok = true, found = true;
+    for (ssize i = 0; i < n && found; ++i) {
+      Object* v = nullptr;
+      if (is_dict(subject)) {
+        v = dict_get(ts, static_cast<DictObject*>(subject), tuple_item(keys, i));
+        if (v)
+          incref(v);
+        else if (exc_occurred(ts))
+          ok = false;
+      } else {
+        Object* args[2] = {tuple_item(keys, i), nullptr};
+        (void)args;
+        Ref<> getm = Ref<>::steal(getattr(ts, subject, names.get));
+        if (!getm) {
+          ok = false;
+        } else {
+          v = call1(ts, getm.get(), tuple_item(keys, i));
+          if (!v)
+            ok = false;
+          else if (is_none(v)) {
+            decref(v);
+            v = nullptr;
+          }
+        }
+      }
+      if (!ok) break;
+      if (!v)
+        found = false;
+      else
+        vals->items[i] = v;
+    }
+    if (!ok) {
+      decref(vals);
+      goto error;
+    }
+    if (!found) {
+      decref(vals);
+      PUSH(new_none());
+    } else {
+      PUSH(vals);
+    }
+    DISPATCH();
+  }
+
+  TARGET(MATCH_CLASS) {
+    // [subject, cls, kwnames_tuple] -> [attrs_tuple_or_None]; oparg = number of positional
+    Object* kwn = POP();
+    Object* cls = POP();
+    Object* subject = TOP();
+    Object* res = nullptr;
+    int isinst = isinstance_check(ts, subject, cls);
+    if (isinst < 0) {
+      decref(kwn);
+      decref(cls);
+      goto error;
+    }
+    if (isinst) {
+      ssize nkw = tuple_size(kwn);
+      TupleObject* attrs = tuple_new(ts, oparg + nkw);
+      bool ok = attrs != nullptr, matched = true;
+      Ref<> match_args;
+      if (ok && oparg > 0) {
+        match_args = Ref<>::steal(getattr_opt(ts, cls, names.__match_args__));
+        if (exc_occurred(ts)) ok = false;
+      }
+      for (uint32_t i = 0; ok && matched && i < oparg; ++i) {
+        Object* name = nullptr;
+        if (match_args && is_tuple(match_args.get()) &&
+            static_cast<ssize>(i) < tuple_size(match_args.get())) {
+          name = tuple_item(match_args.get(), i);
+        } else if (i == 0 && !match_args &&
+                   (is_int(subject) || is_str(subject) || is_float(subject) || is_list(subject) ||
+                    is_tuple(subject) || is_dict(subject) || is_bool(subject) ||
+                    is_bytes(subject) || is_anyset(subject))) {
+          attrs->items[0] = newref(subject);
+          continue;
+        } else {
+          raise(ts, &exc::TypeError, "%s() accepts %zd positional sub-pattern%s (%u given)",
+                static_cast<TypeObject*>(cls)->name,
+                match_args ? tuple_size(match_args.get()) : static_cast<ssize>(0),
+                (match_args && tuple_size(match_args.get()) == 1) ? "" : "s", oparg);
+          ok = false;
+          break;
+        }
+        Object* v = getattr_opt(ts, subject, static_cast<StrObject*>(name));
+        if (!v) {
+          if (exc_occurred(ts))
+            ok = false;
+          else
+            matched = false;
+        } else {
+          attrs->items[i] = v;
+        }
+      }
+      for (ssize k = 0; ok && matched && k < nkw; ++k) {
+        Object* v = getattr_opt(ts, subject, static_cast<StrObject*>(tuple_item(kwn, k)));
+        if (!v) {
+          if (exc_occurred(ts))
+            ok = false;
+          else
+            matched = false;
+        } else {
+          attrs->items[oparg + k] = v;
+        }
+      }
+      if (!ok) {
+        xdecref(attrs);
+        decref(kwn);
+        decref(cls);
+        goto error;
+      }
+      if (matched) {
+        res = attrs;
+      } else {
+        decref(attrs);
+      }
+    }
+    decref(kwn);
+    decref(cls);
+    decref(subject);
+    SET_TOP(res ? res : new_none());
+    DISPATCH();
+  }
+
+  TARGET(COPY_DICT_WITHOUT_KEYS) {
+    // [subject, keys] -> [subject, rest_dict]
+    Object* keys = TOP();
+    Object* subject = SECOND();
+    DictObject* d = dict_new(ts);
+    if (!d || !dict_update(ts, d, subject)) {
+      xdecref(d);
+      goto error;
+    }
+    for (ssize i = 0; i < tuple_size(keys); ++i) {
+      if (dict_del(ts, d, tuple_item(keys, i)) < 0) {
+        decref(d);
+        goto error;
+      }
+    }
+    decref(keys);
+    SET_TOP(d);
+    DISPATCH();
+  }
+
+#if GILPY_SWITCH_DISPATCH
+  default:
+    raise(ts, &exc::SystemError, "unknown opcode %u", word & 0xff);
+    goto error;
+}
+#endif
+
+error : if (!ts->exc) raise(ts, &exc::SystemError, "error return without exception set");
+chain_context(ts, ts->exc, false);
+traceback_add(ts, frame);
+
+exception_unwind : kwnames = nullptr;
+while (frame->nblocks > 0) {
+  Block b = frame->blocks[--frame->nblocks];
+  Object** level = frame->stack_base() + b.level;
+  while (sp > level) {
+    Object* v = POP();
+    xdecref(v);
+  }
+  PUSH(fetch_exc(ts));
+  JUMPTO(b.handler);
+  DISPATCH();
+}
+{
+  Object** base = frame->stack_base();
+  while (sp > base) {
+    Object* v = POP();
+    xdecref(v);
+  }
+  frame->sp = sp;
+  if (frame->exc_linked) {
+    unlink_exc_node(ts, frame);
+    frame->exc_linked = false;
+    clearref(frame->exc_node.exc);
+  }
+  if (frame->is_entry) {
+    result = nullptr;
+    frame->nblocks = -1;
+    goto exit_eval;
+  }
+  Frame* caller = frame->back;
+  frame_clear(frame);
+  frame_stack_free(ts, frame);
+  --ts->recursion_depth;
+  frame = caller;
+  ts->frame = caller;
+  LOAD_FRAME_STATE();
+  goto error;
+}
+
+exit_eval : ts->frame = entry->back;
+--ts->recursion_depth;
+return result;
+}
+
+// ---- entry points -------------------------------------------------------------------------------
+
+Object* function_call(ThreadState* ts, Object* callable, Object* const* args, size_t nargs,
+                      TupleObject* kwnames) {
+  auto* fn = static_cast<FunctionObject*>(callable);
+  CodeObject* co = fn->code;
+  if (co->flags & (kCoGenerator | kCoCoroutine | kCoAsyncGenerator))
+    return generator_from_call(ts, fn, args, nargs, kwnames);
+  Frame* f = frame_stack_alloc(ts, co);
+  if (!f) return nullptr;
+  frame_init(f, co, fn, fn->globals, fn->builtins, nullptr, FrameKind::Stack);
+  if (!bind_arguments(ts, fn, f, args, nargs, kwnames) ||
+      ((co->ncells || co->nfrees) && !init_cells_and_frees(ts, fn, f))) {
+    frame_clear(f);
+    frame_stack_free(ts, f);
+    return nullptr;
+  }
+  Object* r = eval_frame(ts, f, false);
+  frame_clear(f);
+  frame_stack_free(ts, f);
+  return r;
+}
+
+// Runs a function's code with an explicit locals mapping (class bodies).
+Object* vm_run_with_locals(ThreadState* ts, FunctionObject* fn, Object* locals) {
+  CodeObject* co = fn->code;
+  Frame* f = frame_stack_alloc(ts, co);
+  if (!f) return nullptr;
+  frame_init(f, co, fn, fn->globals, fn->builtins, locals, FrameKind::Stack);
+  if ((co->ncells || co->nfrees) && !init_cells_and_frees(ts, fn, f)) {
+    frame_clear(f);
+    frame_stack_free(ts, f);
+    return nullptr;
+  }
+  Object* r = eval_frame(ts, f, false);
+  frame_clear(f);
+  frame_stack_free(ts, f);
+  return r;
+}
+
+Object* eval_code(ThreadState* ts, Object* code, DictObject* globals, Object* locals) {
+  if (!is_code(code)) return raise(ts, &exc::TypeError, "expected a code object");
+  auto* co = static_cast<CodeObject*>(code);
+  if (!dict_get_str(ts, globals, names.__builtins__)) {
+    if (!dict_set(ts, globals, names.__builtins__, ts->interp->builtins_module)) return nullptr;
+  }
+  if (!locals) locals = globals;
+  Frame* f = frame_stack_alloc(ts, co);
+  if (!f) return nullptr;
+  frame_init(f, co, nullptr, globals, builtins_for(ts, globals), locals, FrameKind::Stack);
+  if (co->ncells || co->nfrees) {
+    if (!init_cells_and_frees(ts, nullptr, f)) {
+      frame_clear(f);
+      frame_stack_free(ts, f);
+      return nullptr;
+    }
+  }
+  Object* r = eval_frame(ts, f, false);
+  frame_clear(f);
+  frame_stack_free(ts, f);
+  return r;
+}
+
+bool vm_super_args(ThreadState* ts, TypeObject** type, Object** obj) {
+  Frame* f = ts->frame;
+  if (!f) {
+    raise(ts, &exc::RuntimeError, "super(): no current frame");
+    return false;
+  }
+  CodeObject* co = f->code;
+  if (co->argcount == 0 && !(co->flags & kCoVarargs)) {
+    raise(ts, &exc::RuntimeError, "super(): no arguments");
+    return false;
+  }
+  Object* first = f->localsplus[0];
+  if (co->cell2arg) {
+    for (int i = 0; i < co->ncells; ++i) {
+      if (co->cell2arg[i] == 0) {
+        Object* c = f->localsplus[co->nlocals + i];
+        first = c ? static_cast<CellObject*>(c)->ref : nullptr;
+      }
+    }
+  }
+  if (co->argcount == 0 && first && is_tuple(first)) {
+    first = tuple_size(first) ? tuple_item(first, 0) : nullptr;
+  }
+  if (!first) {
+    raise(ts, &exc::RuntimeError, "super(): arg[0] deleted");
+    return false;
+  }
+  for (int i = 0; i < co->nfrees; ++i) {
+    if (str_eq(tuple_item(co->freevars, i), "__class__")) {
+      Object* c = f->localsplus[co->nlocals + co->ncells + i];
+      Object* cls = c ? static_cast<CellObject*>(c)->ref : nullptr;
+      if (!cls) {
+        raise(ts, &exc::RuntimeError, "super(): empty __class__ cell");
+        return false;
+      }
+      if (!is_type(cls)) {
+        raise(ts, &exc::RuntimeError, "super(): __class__ is not a type (%s)", type_name(cls));
+        return false;
+      }
+      *type = static_cast<TypeObject*>(cls);
+      *obj = first;
+      return true;
+    }
+  }
+  raise(ts, &exc::RuntimeError, "super(): __class__ cell not found");
+  return false;
+}
+
+}  // namespace gp

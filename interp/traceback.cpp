@@ -1,0 +1,380 @@
+#include "interp/traceback.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "interp/vm.h"
+
+namespace gp {
+
+namespace {
+
+void tb_dealloc(Object* o) {
+  auto* t = static_cast<TracebackObject*>(o);
+  gc_untrack(o);
+  xdecref(t->next);
+  xdecref(t->code);
+  xdecref(t->globals);
+  xdecref(t->frame);
+  free_object(o);
+}
+int tb_traverse(Object* o, visitproc visit, void* arg) {
+  auto* t = static_cast<TracebackObject*>(o);
+  Object* fields[] = {t->next, t->globals, t->frame};
+  for (Object* x : fields)
+    if (x)
+      if (int r = visit(x, arg)) return r;
+  return 0;
+}
+void tb_clear(Object* o) {
+  auto* t = static_cast<TracebackObject*>(o);
+  clearref(t->next);
+  clearref(t->globals);
+  clearref(t->frame);
+}
+
+Object* tb_get_frame(ThreadState* ts, Object* o) {
+  auto* t = static_cast<TracebackObject*>(o);
+  if (!t->frame) {
+    auto* fo = alloc<FrameObject>(ts, &FrameType);
+    if (!fo) return nullptr;
+    fo->code = newref(t->code);
+    fo->globals = t->globals ? newref(t->globals) : nullptr;
+    fo->lineno = t->lineno;
+    fo->lasti = t->lasti;
+    t->frame = fo;
+  }
+  return newref(t->frame);
+}
+
+const GetSetDef kTbGetSets[] = {
+    {"tb_next",
+     [](ThreadState*, Object* o) -> Object* {
+       Object* n = static_cast<TracebackObject*>(o)->next;
+       return newref(n ? n : none());
+     },
+     [](ThreadState* ts, Object* o, Object* v) -> bool {
+       if (v && is_none(v)) v = nullptr;
+       if (v && v->type != &TracebackType) {
+         raise(ts, &exc::TypeError, "expected traceback object or None, got '%s'", type_name(v));
+         return false;
+       }
+       setref(static_cast<TracebackObject*>(o)->next, v ? newref(v) : nullptr);
+       return true;
+     }},
+    {"tb_frame", tb_get_frame, nullptr},
+    {"tb_lineno",
+     [](ThreadState* ts, Object* o) -> Object* {
+       return int_from(ts, static_cast<TracebackObject*>(o)->lineno);
+     },
+     nullptr},
+    {"tb_lasti",
+     [](ThreadState* ts, Object* o) -> Object* {
+       return int_from(ts, static_cast<TracebackObject*>(o)->lasti * 2);
+     },
+     nullptr},
+    {nullptr, nullptr, nullptr},
+};
+
+// ---- output ----
+void write_stderr(ThreadState* ts, const std::string& text) {
+  Object* err = ts->interp->sys ? module_get(ts, ts->interp->sys, "stderr") : nullptr;
+  if (err && !is_none(err)) {
+    Object* saved = fetch_exc(ts);
+    Ref<> s = Ref<>::steal(str_from(ts, text));
+    bool ok = false;
+    if (s) {
+      Object* r = call_method(ts, err, "write", {s.get()});
+      if (r) {
+        decref(r);
+        ok = true;
+        Object* f = call_method(ts, err, "flush");
+        xdecref(f);
+      }
+    }
+    clear_exc(ts);
+    if (saved) restore_exc(ts, saved);
+    if (ok) return;
+  }
+  size_t off = 0;
+  while (off < text.size()) {
+    ssize_t n = ::write(2, text.data() + off, text.size() - off);
+    if (n <= 0) break;
+    off += static_cast<size_t>(n);
+  }
+}
+
+std::string strip(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\f' || s[b] == '\r' || s[b] == '\n'))
+    ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n' ||
+                   s[e - 1] == '\f'))
+    --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string exc_type_name(ThreadState* ts, Object* e) {
+  TypeObject* t = e->type;
+  if (!(t->flags & kHeapType)) return t->name;
+  std::string qn = t->qualname ? std::string(str_view(t->qualname)) : std::string(t->name);
+  Ref<> mod = Ref<>::steal(type_module(ts, t));
+  if (!mod) {
+    clear_exc(ts);
+    return qn;
+  }
+  if (is_str(mod.get())) {
+    std::string m(str_view(mod.get()));
+    if (m != "builtins" && m != "__main__") return m + "." + qn;
+  }
+  return qn;
+}
+
+std::string exc_message(ThreadState* ts, Object* e) {
+  Object* s = str(ts, e);
+  if (!s) {
+    clear_exc(ts);
+    return "<exception str() failed>";
+  }
+  std::string r(str_view(s));
+  decref(s);
+  return r;
+}
+
+std::string obj_text(ThreadState* ts, Object* o) {
+  if (!o || is_none(o)) return "";
+  if (is_str(o)) return std::string(str_view(o));
+  std::string r;
+  if (!str_text(ts, o, &r)) clear_exc(ts);
+  return r;
+}
+
+void format_syntax_error(ThreadState* ts, Object* e, std::string& out) {
+  auto* se = static_cast<SyntaxErrorObject*>(e);
+  std::string filename =
+      se->filename && is_str(se->filename) ? std::string(str_view(se->filename)) : "<string>";
+  int64_t lineno = 0;
+  if (se->lineno && is_int(se->lineno)) int_to_i64(se->lineno, &lineno);
+  out += "  File \"" + filename + "\", line " + std::to_string(lineno) + "\n";
+  if (se->text && is_str(se->text)) {
+    std::string text(str_view(se->text));
+    // Only the first line of the text.
+    size_t nl = text.find('\n');
+    if (nl != std::string::npos && nl + 1 < text.size()) text = text.substr(0, nl + 1);
+    int64_t offset = 0, end_offset = 0, end_lineno = 0;
+    if (se->offset && is_int(se->offset)) int_to_i64(se->offset, &offset);
+    if (se->end_offset && is_int(se->end_offset)) int_to_i64(se->end_offset, &end_offset);
+    if (se->end_lineno && is_int(se->end_lineno)) int_to_i64(se->end_lineno, &end_lineno);
+    size_t lead = 0;
+    while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '\f'))
+      ++lead;
+    std::string line = strip(text);
+    out += "    " + line + "\n";
+    if (offset > 0) {
+      // Offsets count characters; the text is UTF-8.
+      auto chars = [](const std::string& s) {
+        int64_t n = 0;
+        for (unsigned char c : s)
+          if ((c & 0xC0) != 0x80) ++n;
+        return n;
+      };
+      int64_t lead_chars = chars(text.substr(0, lead));
+      int64_t col = offset - 1 - lead_chars;
+      int64_t linelen = chars(line);
+      if (col < 0) col = 0;
+      if (col > linelen) col = linelen;
+      int64_t width = 1;
+      if (end_offset > offset && (end_lineno == 0 || end_lineno == lineno)) {
+        width = end_offset - offset;
+        if (col + width > linelen + 1) width = linelen + 1 - col;
+        if (width < 1) width = 1;
+      }
+      out += "    " + std::string(static_cast<size_t>(col), ' ') +
+             std::string(static_cast<size_t>(width), '^') + "\n";
+    }
+  }
+  std::string msg = obj_text(ts, se->msg);
+  out += exc_type_name(ts, e) + ": " + msg + "\n";
+}
+
+void format_one(ThreadState* ts, Object* e, std::string& out) {
+  auto* be = static_cast<BaseExceptionObject*>(e);
+  if (be->traceback && be->traceback->type == &TracebackType) {
+    out += "Traceback (most recent call last):\n";
+    std::string last_file, last_name;
+    int last_line = -1, repeat = 0;
+    auto flush_repeat = [&]() {
+      if (repeat > 3) {
+        int more = repeat - 3;
+        out += "  [Previous line repeated " + std::to_string(more) + " more time" +
+               (more > 1 ? "s" : "") + "]\n";
+      }
+    };
+    for (Object* t = be->traceback; t && t->type == &TracebackType;
+         t = static_cast<TracebackObject*>(t)->next) {
+      auto* tb = static_cast<TracebackObject*>(t);
+      std::string file(str_view(tb->code->filename));
+      std::string name(str_view(tb->code->name));
+      if (file == last_file && name == last_name && tb->lineno == last_line) {
+        ++repeat;
+        if (repeat > 3) continue;
+      } else {
+        flush_repeat();
+        repeat = 1;
+        last_file = file;
+        last_name = name;
+        last_line = tb->lineno;
+      }
+      out += "  File \"" + file + "\", line " + std::to_string(tb->lineno) + ", in " + name + "\n";
+      std::string src = source_line(ts, file, tb->lineno);
+      if (!src.empty()) out += "    " + src + "\n";
+    }
+    flush_repeat();
+  }
+  if (isinstance_of(e, &exc::SyntaxError)) {
+    format_syntax_error(ts, e, out);
+  } else {
+    std::string name = exc_type_name(ts, e);
+    std::string msg = exc_message(ts, e);
+    if (msg.empty())
+      out += name + "\n";
+    else
+      out += name + ": " + msg + "\n";
+  }
+  if (be->notes && is_list(be->notes)) {
+    for (ssize i = 0; i < list_size(be->notes); ++i) {
+      Object* n = list_item(be->notes, i);
+      if (is_str(n))
+        out += std::string(str_view(n)) + "\n";
+      else
+        out += "<note str() failed>\n";
+    }
+  }
+}
+
+void format_chain(ThreadState* ts, Object* e, std::string& out, std::unordered_set<Object*>& seen,
+                  int depth) {
+  seen.insert(e);
+  auto* be = static_cast<BaseExceptionObject*>(e);
+  if (depth < 100) {
+    if (be->cause && is_exception(be->cause) && !seen.count(be->cause)) {
+      format_chain(ts, be->cause, out, seen, depth + 1);
+      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (be->context && is_exception(be->context) && !be->suppress_context &&
+               !seen.count(be->context)) {
+      format_chain(ts, be->context, out, seen, depth + 1);
+      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+  }
+  format_one(ts, e, out);
+}
+
+DictObject* source_registry(ThreadState* ts, bool create) {
+  if (!ts->interp->sys) return nullptr;
+  DictObject* sd = ts->interp->sys->dict;
+  Object* r = dict_get_cstr(ts, sd, "__gilpy_sources__");
+  if (r && is_dict(r)) return static_cast<DictObject*>(r);
+  if (!create) return nullptr;
+  DictObject* d = dict_new(ts);
+  if (!d) return nullptr;
+  bool ok = dict_set_cstr(ts, sd, "__gilpy_sources__", d);
+  decref(d);
+  return ok ? d : nullptr;
+}
+
+std::string nth_line(std::string_view text, int lineno) {
+  int cur = 1;
+  size_t pos = 0;
+  while (cur < lineno) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) return "";
+    pos = nl + 1;
+    ++cur;
+  }
+  size_t nl = text.find('\n', pos);
+  return std::string(text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos));
+}
+
+}  // namespace
+
+TypeObject TracebackType =
+    vm_static_type("traceback", sizeof(TracebackObject), kHaveGC, [](TypeObject& t) {
+      t.dealloc = tb_dealloc;
+      t.traverse = tb_traverse;
+      t.clear = tb_clear;
+      t.getsets = kTbGetSets;
+    });
+
+void traceback_add(ThreadState* ts, Frame* f) {
+  Object* e = ts->exc;
+  if (!e || !is_exception(e)) return;
+  auto* be = static_cast<BaseExceptionObject*>(e);
+  Object* saved = fetch_exc(ts);
+  auto* tb = alloc<TracebackObject>(ts, &TracebackType);
+  clear_exc(ts);
+  restore_exc(ts, saved);
+  if (!tb) return;
+  tb->next = be->traceback && be->traceback->type == &TracebackType ? be->traceback : nullptr;
+  if (!tb->next) xdecref(be->traceback);
+  be->traceback = tb;
+  tb->code = newref(f->code);
+  tb->globals = newref(f->globals);
+  tb->lasti = static_cast<int>(f->lasti());
+  tb->lineno = f->lineno();
+}
+
+void register_source(ThreadState* ts, std::string_view filename, std::string_view source) {
+  Object* saved = fetch_exc(ts);
+  DictObject* d = source_registry(ts, true);
+  if (d) {
+    Ref<> k = Ref<>::steal(str_from(ts, filename));
+    Ref<> v = Ref<>::steal(str_from(ts, source));
+    if (k && v) dict_set(ts, d, k.get(), v.get());
+  }
+  clear_exc(ts);
+  if (saved) restore_exc(ts, saved);
+}
+
+std::string source_line(ThreadState* ts, std::string_view filename, int lineno) {
+  if (lineno <= 0) return "";
+  DictObject* d = source_registry(ts, false);
+  if (d) {
+    Ref<> k = Ref<>::steal(str_from(ts, filename));
+    Object* v = k ? dict_get(ts, d, k.get()) : nullptr;
+    clear_exc(ts);
+    if (v && is_str(v)) return strip(nth_line(str_view(v), lineno));
+  }
+  if (filename.empty() || filename[0] == '<') return "";
+  std::ifstream in{std::string(filename)};
+  if (!in) return "";
+  std::string line;
+  for (int i = 1; std::getline(in, line); ++i)
+    if (i == lineno) return strip(line);
+  return "";
+}
+
+void print_exception(ThreadState* ts, Object* exc) {
+  if (!exc) return;
+  if (!is_exception(exc)) {
+    std::string s = obj_text(ts, exc);
+    write_stderr(ts, "TypeError: print_exception(): Exception expected for value, " +
+                         std::string(type_name(exc)) + " found\n");
+    (void)s;
+    return;
+  }
+  incref(exc);
+  Object* saved = fetch_exc(ts);
+  std::string out;
+  std::unordered_set<Object*> seen;
+  format_chain(ts, exc, out, seen, 0);
+  clear_exc(ts);
+  if (saved) restore_exc(ts, saved);
+  write_stderr(ts, out);
+  decref(exc);
+}
+
+}  // namespace gp
