@@ -2,13 +2,12 @@
 
 namespace gp {
 
-// One line per native module; Python-source modules in stdlib/py/ need no entry.
+// One line per native module; Python-source modules in stdlib/py/ need no entry (os, posixpath,
+// itertools, operator, functools, collections... are Python modules over these natives).
 const NativeModule kNativeModules[] = {
     {"builtins", init_builtins},
     {"sys", init_sys},
     {"posix", init_os},
-    {"os", init_os},
-    {"posixpath", init_posixpath},
     {"time", init_time},
     {"math", init_math},
     {"_random", init_random},
@@ -18,10 +17,6 @@ const NativeModule kNativeModules[] = {
     {"_thread", init_thread},
     {"_signal", init_signal},
     {"_gilpy", init_gilpy},
-    {"itertools", init_itertools},
-    {"_operator", init_operator},
-    {"_functools", init_functools},
-    {"_collections", init_collections},
     {"errno", init_errno},
     {"_multiprocessing", init_multiprocessing},
     {nullptr, nullptr},
