@@ -7,22 +7,9 @@
 #include <string_view>
 
 #include "interp/ast.h"
+#include "interp/token.h"
 
 namespace gp {
-
-// Mirrors the attributes of CPython's SyntaxError for the failing input.
-struct SyntaxErrorInfo {
-  std::string type = "SyntaxError";  // "SyntaxError", "IndentationError" or "TabError"
-  std::string msg;
-  int lineno = 0;      // 1-based
-  int offset = 0;      // 1-based column in characters, as SyntaxError.offset (0 = unknown)
-  int end_lineno = 0;  // 0 = same as CPython's None
-  int end_offset = 0;
-  std::string text;  // the offending source line, with its trailing "\n" as CPython keeps it
-  // The input ended inside a bracket, a block header awaiting its body, or a triple-quoted
-  // string: the REPL reads more lines instead of reporting the error.
-  bool incomplete = false;
-};
 
 struct ParseResult {
   std::unique_ptr<ast::Arena> arena;  // owns every node of mod
