@@ -432,6 +432,59 @@ const MethodDef reversed_methods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+// ---- iter(callable, sentinel) ----
+
+struct CallableIterObject : Object {
+  Object* func;  // nullptr once exhausted
+  Object* sentinel;
+};
+
+extern TypeObject CallableIterType;
+
+void calliter_dealloc(Object* o) {
+  auto* c = static_cast<CallableIterObject*>(o);
+  xdecref(c->func);
+  xdecref(c->sentinel);
+  free_object(o);
+}
+
+int calliter_traverse(Object* o, visitproc visit, void* arg) {
+  auto* c = static_cast<CallableIterObject*>(o);
+  for (Object* x : {c->func, c->sentinel})
+    if (x) {
+      int r = visit(x, arg);
+      if (r) return r;
+    }
+  return 0;
+}
+
+Object* calliter_next(ThreadState* ts, Object* o) {
+  auto* c = static_cast<CallableIterObject*>(o);
+  if (!c->func) return nullptr;
+  Object* r = call0(ts, c->func);
+  if (!r) {
+    if (exc_matches(ts, &exc::StopIteration)) {
+      clear_exc(ts);
+      clearref(c->func);
+    }
+    return nullptr;
+  }
+  int eq = richcompare_bool(ts, r, c->sentinel, CmpOp::EQ);
+  if (eq == 0) return r;
+  decref(r);
+  if (eq > 0) clearref(c->func);
+  return nullptr;
+}
+
+TypeObject CallableIterType = [] {
+  TypeObject t = make_static_type("callable_iterator", sizeof(CallableIterObject), kHaveGC);
+  t.dealloc = calliter_dealloc;
+  t.traverse = calliter_traverse;
+  t.iter = self_iter;
+  t.iternext = calliter_next;
+  return t;
+}();
+
 }  // namespace
 
 TypeObject EnumerateType = [] {
@@ -513,6 +566,14 @@ Object* reversed_new(ThreadState* ts, Object* seq) {
   return r;
 }
 
+Object* calliter_new(ThreadState* ts, Object* callable, Object* sentinel) {
+  auto* c = alloc<CallableIterObject>(ts, &CallableIterType);
+  if (!c) return nullptr;
+  c->func = newref(callable);
+  c->sentinel = newref(sentinel);
+  return c;
+}
+
 extern TypeObject* const kDictInternalTypes[];  // dict.cpp
 extern TypeObject* const kSetInternalTypes[];   // set.cpp
 
@@ -520,7 +581,7 @@ bool ready_container_types(ThreadState*) {
   std::lock_guard<std::recursive_mutex> lock(static_types_mutex());
   std::vector<TypeObject*> types = {&TupleIterType, &ListIterType,  &ListRevIterType, &RangeType,
                                     &RangeIterType, &EnumerateType, &ZipType,         &MapType,
-                                    &FilterType,    &ReversedType};
+                                    &FilterType,    &ReversedType,  &CallableIterType};
   for (TypeObject* const* p = kDictInternalTypes; *p; ++p) types.push_back(*p);
   for (TypeObject* const* p = kSetInternalTypes; *p; ++p) types.push_back(*p);
   ThreadState* boot = bootstrap_ts();

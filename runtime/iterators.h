@@ -16,6 +16,9 @@ extern TypeObject ReversedType;
 // reversed(seq): seq.__reversed__() or a reverse iterator over the sequence protocol.
 Object* reversed_new(ThreadState* ts, Object* seq);
 
+// iter(callable, sentinel): a "callable_iterator".
+Object* calliter_new(ThreadState* ts, Object* callable, Object* sentinel);
+
 // Makes every container/iterator type of this area that runtime_init does not list ready
 // (dict views and iterators, list/tuple/set/range iterators, enumerate, zip, ...). Idempotent;
 // init_builtins calls it.
