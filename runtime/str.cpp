@@ -31,34 +31,6 @@ namespace u = unicode;
 
 namespace {
 
-constexpr uint64_t mix64(uint64_t x) {
-  x ^= x >> 32;
-  x *= 0xD6E8FEB86659FD93ULL;
-  x ^= x >> 32;
-  x *= 0xD6E8FEB86659FD93ULL;
-  x ^= x >> 32;
-  return x;
-}
-
-constexpr int64_t hash_data(const char* p, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (static_cast<uint64_t>(n) * 0xFF51AFD7ED558CCDULL);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t k = 0;
-    for (int j = 0; j < 8; ++j)
-      k |= static_cast<uint64_t>(static_cast<unsigned char>(p[i + j])) << (8 * j);
-    h = (h ^ (k * 0x9FB21C651E98DF25ULL)) * 0xC4CEB9FE1A85EC53ULL;
-    h = (h << 27) | (h >> 37);
-  }
-  uint64_t k = 0;
-  for (int j = 0; i < n; ++i, ++j)
-    k |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * j);
-  h = (h ^ (k * 0x9FB21C651E98DF25ULL)) * 0xC4CEB9FE1A85EC53ULL;
-  h = mix64(h);
-  auto r = static_cast<int64_t>(h);
-  return r == -1 ? -2 : r;
-}
-
 // ---- shared immortal strings -----------------------------------------------------------------
 
 // Same layout as StrObject with room for one character and its NUL.
