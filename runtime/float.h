@@ -32,6 +32,8 @@ struct FormatSpec;  // runtime/format_spec.h
 // float ** float with CPython's rules and messages (negative base with a fractional exponent
 // gives a complex).
 Object* float_pow_doubles(ThreadState* ts, double a, double b);
+// (ar + ai j) ** (br + bi j) as CPython's complex power (ZeroDivisionError/OverflowError).
+Object* complex_pow_values(ThreadState* ts, double ar, double ai, double br, double bi);
 // format(v, spec) for a parsed spec (type already known to be a float presentation type or 0).
 Object* float_format_double(ThreadState* ts, double v, const FormatSpec& spec);
 // hash(float) as CPython (consistent with int hashes; nan hashes by identity of obj).

@@ -26,7 +26,9 @@ inline constexpr int kSmallIntMax = 256;
 inline bool is_int(const Object* o) { return o->type->flags & kIntSubclass; }
 inline bool is_int_exact(const Object* o) { return o->type == &IntType; }
 inline bool is_bool(const Object* o) { return o->type == &BoolType; }
-inline bool int_is_small(const Object* o) { return static_cast<const IntObject*>(o)->big == nullptr; }
+inline bool int_is_small(const Object* o) {
+  return static_cast<const IntObject*>(o)->big == nullptr;
+}
 
 Object* int_from(ThreadState* ts, int64_t v);  // small ints are cached (and immortal)
 Object* int_from_u64(ThreadState* ts, uint64_t v);
@@ -40,7 +42,7 @@ bool int_as_ssize(ThreadState* ts, Object* o, ssize* out);
 double int_to_double(ThreadState* ts, Object* o, bool* ok);  // OverflowError when too big
 std::string int_to_decimal(const Object* o);
 int int_sign(const Object* o);  // -1, 0, 1
-Object* bool_from(bool b);  // new reference to True/False
+Object* bool_from(bool b);      // new reference to True/False
 
 // ---- numbers area additions ----
 struct BigView;  // runtime/bigint.h
