@@ -112,9 +112,19 @@ std::string str_repr(const std::string& s, bool bytes) {
       int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
       cp = c & (0x3F >> n);
       for (int k = 1; k <= n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-      if (cp < 0xA0 || cp == 0xAD) {
-        char b[8];
-        std::snprintf(b, sizeof b, "\\x%02x", cp);
+      bool nonprint = cp <= 0xA0 || cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
+                      (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
+                      cp == 0x3000 || (cp >= 0xD800 && cp <= 0xF8FF) || cp == 0xFEFF ||
+                      (cp >= 0xFFF0 && cp <= 0xFFFB) || cp == 0xFFFE || cp == 0xFFFF ||
+                      cp >= 0xE0000;
+      if (nonprint) {
+        char b[16];
+        if (cp <= 0xFF)
+          std::snprintf(b, sizeof b, "\\x%02x", cp);
+        else if (cp <= 0xFFFF)
+          std::snprintf(b, sizeof b, "\\u%04x", cp);
+        else
+          std::snprintf(b, sizeof b, "\\U%08x", cp);
         out += b;
       } else {
         out.append(s, i, n + 1);

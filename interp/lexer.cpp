@@ -593,7 +593,7 @@ bool Lexer::lex_line_start() {
       if (col != indents_.back()) {
         error_at(ErrorKind::Indent, "IndentationError",
                  "unindent does not match any outer indentation level", line_,
-                 char_offset(line_, static_cast<int>(line_text(line_).size())) + 1, 0);
+                 char_offset(line_, static_cast<int>(line_text(line_).size())), 0);
         return false;
       }
       if (altcol != altindents_.back()) {
@@ -852,7 +852,9 @@ bool Lexer::lex_string(size_t start, size_t q) {
                  char_offset(start_line, start_col));
         err_.incomplete = true;
       } else {
-        std::snprintf(buf, sizeof buf, "unterminated string literal (detected at line %d)", line_);
+        int last = line_;
+        if (p >= n && n > 0 && src_[n - 1] == '\n' && line_ > start_line) last = line_ - 1;
+        std::snprintf(buf, sizeof buf, "unterminated string literal (detected at line %d)", last);
         pos_ = p;
         error_at(ErrorKind::Hard, "SyntaxError", buf, start_line,
                  char_offset(start_line, start_col));

@@ -256,6 +256,7 @@ class Parser {
     f.info.offset = lx_.char_offset(a.line, a.col);
     f.info.end_lineno = b.end_line;
     f.info.end_offset = lx_.char_offset(b.end_line, b.end_col);
+    if (b.kind == Tok::EndMarker || b.kind == Tok::Dedent) f.info.end_offset = 0;
     f.info.text = std::string(lx_.line_text(a.line)) + "\n";
     throw f;
   }
@@ -339,7 +340,7 @@ class Parser {
   Expr* star_expressions();
   Expr* star_expression();
   Expr* star_named_expression();
-  Expr* named_expression();
+  Expr* named_expression(bool check_eq = true);
   Expr* expression();
   Expr* disjunction();
   Expr* conjunction();
@@ -430,15 +431,7 @@ Mod* Parser::single_input() {
 }
 
 Expr* Parser::fstring_input() {
-  expect(Tok::LPar);
-  Expr* e;
-  if (at(Tok::KwYield)) {
-    e = yield_expr();
-  } else {
-    e = star_expressions();
-  }
-  if (e->kind == ExprKind::Starred) fail_node(*e, "cannot use starred expression here");
-  expect(Tok::RPar);
+  Expr* e = star_expressions();
   if (!at(Tok::Newline) && !at(Tok::EndMarker)) syntax_error();
   return e;
 }
@@ -613,8 +606,8 @@ Stmt* Parser::from_stmt() {
     const Token& comma = next();
     if (paren && at(Tok::RPar)) break;
     if (!paren && (at(Tok::Newline) || at(Tok::EndMarker) || at(Tok::Semi))) {
-      fail_tokens(comma, comma, "trailing comma not allowed without surrounding parentheses",
-                  false);
+      (void)comma;
+      fail_here("trailing comma not allowed without surrounding parentheses");
     }
   }
   if (paren) expect(Tok::RPar);
@@ -926,7 +919,7 @@ void Parser::block(std::vector<Stmt*>& out, const char* what, int header_line) {
       f.info.end_offset = lx_.char_offset(t.end_line, t.end_col);
       f.info.text = std::string(lx_.line_text(t.line)) + "\n";
       if (t.kind == Tok::EndMarker || t.kind == Tok::Dedent) {
-        f.info.offset = lx_.char_offset(t.line, t.col) + 1;
+        f.info.offset = lx_.char_offset(t.line, t.col);
         f.info.end_offset = 0;
         f.info.incomplete = t.kind == Tok::EndMarker;
         if (t.kind == Tok::Dedent) {
@@ -962,7 +955,7 @@ void Parser::block(std::vector<Stmt*>& out, const char* what, int header_line) {
     f.info.type = "IndentationError";
     f.info.msg = buf;
     f.info.lineno = t.line;
-    f.info.offset = lx_.char_offset(t.line, t.col) + 1;
+    f.info.offset = lx_.char_offset(t.line, t.col);
     f.info.end_lineno = t.line;
     f.info.end_offset = 0;
     f.info.text = std::string(lx_.line_text(t.line)) + "\n";
@@ -1496,7 +1489,7 @@ Expr* Parser::star_named_expression() {
   return named_expression();
 }
 
-Expr* Parser::named_expression() {
+Expr* Parser::named_expression(bool check_eq) {
   const Token& t = peek();
   if (t.kind == Tok::Name && kind(1) == Tok::ColonEqual) {
     next();
@@ -1515,7 +1508,7 @@ Expr* Parser::named_expression() {
   if (at(Tok::ColonEqual)) {
     fail_node(*e, std::string("cannot use assignment expressions with ") + expr_name(e));
   }
-  check_eq_instead(e);
+  if (check_eq) check_eq_instead(e);
   return e;
 }
 
@@ -1808,7 +1801,7 @@ void Parser::call_args(Call* call) {
       s->value = expression();
       done(s);
       if (seen_dstar) {
-        fail_node(*s, "iterable argument unpacking follows keyword argument unpacking");
+        fail_tokens(t, t, "iterable argument unpacking follows keyword argument unpacking", false);
       }
       call->args.push_back(s);
     } else if (t.kind == Tok::DoubleStar) {
@@ -1826,7 +1819,7 @@ void Parser::call_args(Call* call) {
       call->keywords.push_back(done(kw));
       seen_kw = true;
     } else {
-      Expr* e = named_expression();
+      Expr* e = named_expression(false);
       if (at(Tok::Equal)) {
         const Token& eq = peek();
         Loc el;
@@ -1852,8 +1845,11 @@ void Parser::call_args(Call* call) {
       } else if (!at(Tok::Comma) && !at(Tok::RPar)) {
         maybe_missing_comma(e);
       }
-      if (seen_dstar) fail_node(*e, "positional argument follows keyword argument unpacking");
-      if (seen_kw) fail_node(*e, "positional argument follows keyword argument");
+      if (seen_dstar || seen_kw) {
+        (void)peek();
+        fail_here(seen_dstar ? "positional argument follows keyword argument unpacking"
+                             : "positional argument follows keyword argument");
+      }
       call->args.push_back(e);
     }
     if (!eat(Tok::Comma)) break;
@@ -2065,16 +2061,10 @@ Expr* Parser::brace_atom() {
   if (eat(Tok::RBrace)) return done(node<Dict>(t));
   // dict: key ':' value | '**' expr ; set: star_named_expression
   if (at(Tok::DoubleStar)) {
-    next();
+    const Token& ds = next();
     Expr* v = bitwise_or();
     if (at(Tok::KwFor) || at(Tok::KwAsync)) {
-      // {**a for a in b}
-      Loc l;
-      l.line = t.line + line_off_;
-      l.col = t.col + 1;
-      l.end_line = v->end_line;
-      l.end_col = v->end_col;
-      fail_node(l, "dict unpacking cannot be used in dict comprehension");
+      fail_tokens(ds, ds, "dict unpacking cannot be used in dict comprehension", false);
     }
     auto* d = node<Dict>(t);
     d->keys.push_back(nullptr);
