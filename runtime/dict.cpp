@@ -657,7 +657,6 @@ TypeObject make_view_type(const char* name, unaryfunc iter, objobjproc cont,
   t.contains = cont;
   t.methods = methods;
   t.getsets = view_getsets;
-  t.hash = hash_unhashable;
   if (setlike) {
     t.richcompare = view_richcompare;
     t.nb[int(BinOp::And)] = view_and;
@@ -976,7 +975,6 @@ TypeObject DictType = [] {
   t.traverse = dict_traverse;
   t.clear = dict_clear_slot;
   t.repr = dict_repr;
-  t.hash = hash_unhashable;
   t.richcompare = dict_richcompare;
   t.iter = dict_iter;
   t.len = dict_len;

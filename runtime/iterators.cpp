@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "runtime/containers_internal.h"
-#include "runtime/objmodel_internal.h"
 #include "runtime/range.h"
 #include "runtime/runtime.h"
 
@@ -577,27 +576,14 @@ Object* calliter_new(ThreadState* ts, Object* callable, Object* sentinel) {
 extern TypeObject* const kDictInternalTypes[];  // dict.cpp
 extern TypeObject* const kSetInternalTypes[];   // set.cpp
 
-bool ready_container_types(ThreadState*) {
-  std::lock_guard<std::recursive_mutex> lock(static_types_mutex());
+bool ready_container_types(ThreadState* ts) {
   std::vector<TypeObject*> types = {&TupleIterType, &ListIterType,  &ListRevIterType, &RangeType,
                                     &RangeIterType, &EnumerateType, &ZipType,         &MapType,
                                     &FilterType,    &ReversedType,  &CallableIterType};
   for (TypeObject* const* p = kDictInternalTypes; *p; ++p) types.push_back(*p);
   for (TypeObject* const* p = kSetInternalTypes; *p; ++p) types.push_back(*p);
-  ThreadState* boot = bootstrap_ts();
-  bool any = false;
-  for (TypeObject* t : types) {
-    if (t->flags & kReady) continue;
-    any = true;
-    if (!type_ready(boot, t)) {
-      Object* e = fetch_exc(boot);
-      std::string msg;
-      if (e) str_text(boot, e, &msg);
-      std::fprintf(stderr, "gilpy: cannot initialise type %s: %s\n", t->name, msg.c_str());
-      std::abort();
-    }
-  }
-  if (any) finish_static_objects();
+  for (TypeObject* t : types)
+    if (!(t->flags & kReady) && !type_ready(ts, t)) return false;
   return true;
 }
 

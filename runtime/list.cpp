@@ -983,7 +983,6 @@ TypeObject ListType = [] {
   t.traverse = list_traverse;
   t.clear = list_clear_slot;
   t.repr = list_repr;
-  t.hash = hash_unhashable;
   t.richcompare = list_richcompare;
   t.iter = list_iter;
   t.len = list_len;

@@ -818,7 +818,6 @@ TypeObject SetType = [] {
   t.traverse = set_traverse;
   t.clear = set_clear_slot;
   t.repr = set_repr;
-  t.hash = hash_unhashable;
   t.richcompare = set_richcompare;
   t.iter = set_iter;
   t.len = set_len;

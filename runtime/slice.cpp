@@ -171,7 +171,6 @@ TypeObject SliceType = [] {
   t.dealloc = slice_dealloc;
   t.traverse = slice_traverse;
   t.repr = slice_repr;
-  t.hash = hash_unhashable;
   t.richcompare = slice_richcompare;
   t.new_ = slice_new_slot;
   t.getsets = slice_getsets;
