@@ -438,8 +438,6 @@ struct CallableIterObject : Object {
   Object* sentinel;
 };
 
-extern TypeObject CallableIterType;
-
 void calliter_dealloc(Object* o) {
   auto* c = static_cast<CallableIterObject*>(o);
   xdecref(c->func);
@@ -475,7 +473,9 @@ Object* calliter_next(ThreadState* ts, Object* o) {
   return nullptr;
 }
 
-TypeObject CallableIterType = [] {
+}  // namespace
+
+TypeObject CallIterType = [] {
   TypeObject t = make_static_type("callable_iterator", sizeof(CallableIterObject), kHaveGC);
   t.dealloc = calliter_dealloc;
   t.traverse = calliter_traverse;
@@ -483,8 +483,6 @@ TypeObject CallableIterType = [] {
   t.iternext = calliter_next;
   return t;
 }();
-
-}  // namespace
 
 TypeObject EnumerateType = [] {
   TypeObject t = make_static_type("enumerate", sizeof(EnumerateObject), kBaseType | kHaveGC);
@@ -566,7 +564,7 @@ Object* reversed_new(ThreadState* ts, Object* seq) {
 }
 
 Object* calliter_new(ThreadState* ts, Object* callable, Object* sentinel) {
-  auto* c = alloc<CallableIterObject>(ts, &CallableIterType);
+  auto* c = alloc<CallableIterObject>(ts, &CallIterType);
   if (!c) return nullptr;
   c->func = newref(callable);
   c->sentinel = newref(sentinel);
@@ -579,7 +577,7 @@ extern TypeObject* const kSetInternalTypes[];   // set.cpp
 bool ready_container_types(ThreadState* ts) {
   std::vector<TypeObject*> types = {&TupleIterType, &ListIterType,  &ListRevIterType, &RangeType,
                                     &RangeIterType, &EnumerateType, &ZipType,         &MapType,
-                                    &FilterType,    &ReversedType,  &CallableIterType};
+                                    &FilterType,    &ReversedType,  &CallIterType};
   for (TypeObject* const* p = kDictInternalTypes; *p; ++p) types.push_back(*p);
   for (TypeObject* const* p = kSetInternalTypes; *p; ++p) types.push_back(*p);
   for (TypeObject* t : types)

@@ -1,6 +1,5 @@
 // The builtin iterator types: enumerate, zip, map, filter, reversed (runtime/iterators.cpp).
-// The sequence iterator and callable_iterator live in the object model (SeqIterType,
-// CallIterType).
+// The sequence iterator lives in the object model (SeqIterType, runtime/abstract.cpp).
 #pragma once
 
 #include "runtime/object.h"
@@ -12,6 +11,7 @@ extern TypeObject ZipType;
 extern TypeObject MapType;
 extern TypeObject FilterType;
 extern TypeObject ReversedType;
+extern TypeObject CallIterType;  // "callable_iterator" (iter(callable, sentinel))
 
 // reversed(seq): seq.__reversed__() or a reverse iterator over the sequence protocol.
 Object* reversed_new(ThreadState* ts, Object* seq);
