@@ -126,11 +126,6 @@ Object* ba_repr(ThreadState* ts, Object* o) {
   return str_from(ts, r);
 }
 
-int64_t ba_hash(ThreadState* ts, Object* o) {
-  raise(ts, &exc::TypeError, "unhashable type: '%s'", type_name(o));
-  return -1;
-}
-
 ssize ba_len(ThreadState*, Object* o) { return BA(o)->size; }
 
 Object* ba_getitem(ThreadState* ts, Object* o, Object* key) {
@@ -372,7 +367,7 @@ TypeObject ByteArrayType = [] {
   t.dealloc = ba_dealloc;
   t.repr = ba_repr;
   t.str = ba_repr;
-  t.hash = ba_hash;
+  // hash stays null: type_ready makes bytearray unhashable (__hash__ = None).
   t.richcompare = bytes_like_richcompare;
   t.iter = bytes_like_iter;
   t.len = ba_len;
