@@ -227,14 +227,20 @@ StrObject* StrBuilder::build(ThreadState* ts) {
 
 bool str_intern_init(ThreadState* ts) {
   Interpreter* interp = ts->interp;
-  if (interp->interned) return true;
-  DictObject* d = dict_new(ts);
-  if (!d) return false;
-  interp->interned = d;
+  if (!interp->interned) {
+    interp->interned = dict_new(ts);
+    if (!interp->interned) return false;
+  }
+  DictObject* d = interp->interned;
+  if (dict_size(d) != 0) return true;
 #define GP_ADD_NAME(n) \
   if (names.n && !dict_set(ts, d, names.n, names.n)) return false;
   GP_STATIC_NAMES(GP_ADD_NAME)
 #undef GP_ADD_NAME
+#define GP_ADD_ALIASED(field, text) \
+  if (names.field && !dict_set(ts, d, names.field, names.field)) return false;
+  GP_STATIC_NAMES_ALIASED(GP_ADD_ALIASED)
+#undef GP_ADD_ALIASED
   return true;
 }
 
@@ -258,7 +264,7 @@ StrObject* intern_str(ThreadState* ts, StrObject* s) {
     decref(s);
     return c;
   }
-  if (!ts->interp->interned && !str_intern_init(ts)) {
+  if ((!ts->interp->interned || dict_size(ts->interp->interned) == 0) && !str_intern_init(ts)) {
     clear_exc(ts);
     return s;
   }
