@@ -596,6 +596,32 @@ uint64_t BigInt::bit_count() const {
   return c;
 }
 
+namespace {
+constexpr size_t kDecimalSplitThreshold = 40;
+
+// Appends the decimal digits of a >= 0, zero-padded to `width` digits (0: no padding), using
+// powers[i] = 10^(19 * 2^i).
+void decimal_dc(const BigInt& a, const std::vector<BigInt>& powers, int level, size_t width,
+                std::string* out) {
+  if (level < 0 || a.mag.size() <= kDecimalSplitThreshold) {
+    std::string s = a.is_zero() ? std::string() : a.to_string(10);
+    if (width > s.size()) out->append(width - s.size(), '0');
+    out->append(s);
+    return;
+  }
+  const BigInt& p = powers[static_cast<size_t>(level)];
+  if (a.mag.size() < p.mag.size()) {
+    decimal_dc(a, powers, level - 1, width, out);
+    return;
+  }
+  BigInt q, r;
+  big_divmod_trunc_mag(a.view(), p.view(), &q, &r);
+  size_t low_width = static_cast<size_t>(19) << level;
+  decimal_dc(q, powers, level - 1, width > low_width ? width - low_width : 0, out);
+  decimal_dc(r, powers, level - 1, low_width, out);
+}
+}  // namespace
+
 std::string BigInt::to_string(int base) const {
   if (mag.empty()) return "0";
   static const char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -615,6 +641,25 @@ std::string BigInt::to_string(int base) const {
       *--p = kDigits[v & (base - 1)];
     }
     if (neg) *--p = '-';
+    return out;
+  }
+  if (base == 10 && mag.size() > kDecimalSplitThreshold) {
+    // Divide and conquer: split by 10^(19 * 2^k) so the work is done by long division.
+    std::vector<BigInt> powers;
+    BigInt p = BigInt::from_u64(10000000000000000000ULL);
+    while (p.mag.size() * 2 <= mag.size() + 1) {
+      powers.push_back(p);
+      BigInt sq;
+      big_mul(p.view(), p.view(), &sq);
+      p = std::move(sq);
+    }
+    std::string digits;
+    BigInt a = *this;
+    a.neg = false;
+    decimal_dc(a, powers, static_cast<int>(powers.size()) - 1, 0, &digits);
+    size_t nz = digits.find_first_not_of('0');
+    if (neg) out.push_back('-');
+    out.append(digits, nz == std::string::npos ? digits.size() - 1 : nz, std::string::npos);
     return out;
   }
   limb_t power;
