@@ -12,6 +12,8 @@
 // in them is ever written afterwards.
 #include "runtime/str.h"
 
+#include <malloc.h>
+
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -341,6 +343,36 @@ StrObject* str_concat(ThreadState* ts, Object* a, Object* b) {
   r->ascii = x->ascii && y->ascii;
   r->interned = false;
   return r;
+}
+
+Object* str_concat_inplace(ThreadState* ts, Object* a, Object* b) {
+  auto* x = static_cast<StrObject*>(a);
+  auto* y = static_cast<StrObject*>(b);
+  if (a->refcnt != 1 || !is_str_exact(a) || x->interned || a == b || x->nbytes == 0 ||
+      y->nbytes == 0) {
+    Object* r = str_concat(ts, a, b);
+    decref(a);
+    return r;
+  }
+  // Exact str instances are one plain malloc block starting at the object (no GC header, no
+  // __dict__ prefix), so the block can grow with realloc, with spare room from a 1.5x growth.
+  size_t need = offsetof(StrObject, data) + static_cast<size_t>(x->nbytes + y->nbytes) + 1;
+  if (malloc_usable_size(a) < need) {
+    size_t want = need + need / 2;
+    auto* grown = static_cast<StrObject*>(std::realloc(a, want));
+    if (!grown) {
+      decref(a);
+      return raise_with(ts, &exc::MemoryError, nullptr);
+    }
+    x = grown;
+  }
+  std::memcpy(x->data + x->nbytes, y->data, static_cast<size_t>(y->nbytes));
+  x->nbytes += y->nbytes;
+  x->data[x->nbytes] = 0;
+  x->length += y->length;
+  x->ascii = x->ascii && y->ascii;
+  x->hash = -1;
+  return x;
 }
 
 // ---- repr ---------------------------------------------------------------------------------------

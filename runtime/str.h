@@ -69,6 +69,11 @@ ssize str_byte_offset(const StrObject* s, ssize i);
 StrObject* str_substr(ThreadState* ts, StrObject* s, ssize start, ssize stop);
 // a + b for two str objects.
 StrObject* str_concat(ThreadState* ts, Object* a, Object* b);
+// a + b for the VM's `s += t`: steals a. When a is an exact, non-interned str whose only
+// reference is the one passed in (refcnt == 1), its block grows in place (amortised O(1) appends,
+// like CPython's unicode_concatenate); otherwise a new str. b must be a str. nullptr on error
+// (a is released either way).
+Object* str_concat_inplace(ThreadState* ts, Object* a, Object* b);
 // sep.join(iterable) with CPython's messages.
 Object* str_join(ThreadState* ts, Object* sep, Object* iterable);
 // repr of a str object (new str).
