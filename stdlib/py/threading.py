@@ -22,6 +22,7 @@ _allocate_lock = _thread.allocate_lock
 _set_sentinel = _thread._set_sentinel
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
+_HAVE_THREAD_NATIVE_ID = True
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
 Lock = _thread.allocate_lock
