@@ -769,7 +769,8 @@ Stmt* Parser::expr_or_assign_stmt() {
     next();
     auto* s = node_at<AnnAssign>(*first);
     if (first->kind == ExprKind::Tuple) {
-      fail_node(*first, "only single target (not tuple) can be annotated");
+      fail_node(*static_cast<Tuple*>(first)->elts[0],
+                "only single target (not tuple) can be annotated");
     }
     if (first->kind == ExprKind::List) {
       fail_node(*first, "only single target (not list) can be annotated");
@@ -1085,9 +1086,12 @@ Stmt* Parser::try_stmt() {
       Expr* ty = expression();
       if (at(Tok::Comma)) {
         // except A, B: -> "multiple exception types must be parenthesized"
-        const Token& c = peek();
-        (void)c;
-        fail_node(*ty, "multiple exception types must be parenthesized");
+        Expr* last = ty;
+        while (eat(Tok::Comma)) {
+          if (!starts_expression(kind())) break;
+          last = expression();
+        }
+        fail_nodes(*ty, *last, "multiple exception types must be parenthesized");
       }
       h->type = ty;
       if (eat(Tok::KwAs)) h->name = std::string(text(expect(Tok::Name)));
@@ -1208,9 +1212,14 @@ arguments* Parser::params(bool lambda, Tok closer) {
           const Token& e = peek();
           fail_tokens(e, e, "var-positional argument cannot have default value", false);
         }
-      } else if (at(Tok::Comma) && (kind(1) == closer || kind(1) == Tok::DoubleStar)) {
-        fail_tokens(t, t, "named arguments must follow bare *", false);
-      } else if (at(closer) || at(Tok::DoubleStar)) {
+      } else if ((at(Tok::Comma) && (kind(1) == closer || kind(1) == Tok::DoubleStar)) ||
+                 at(closer) || at(Tok::DoubleStar)) {
+        // CPython points at the '*' in a def and at the closing ':' in a lambda
+        if (lambda) {
+          while (!at(closer) && !at(Tok::Newline) && !at(Tok::EndMarker)) next();
+          const Token& c = peek();
+          fail_tokens(c, c, "named arguments must follow bare *", false);
+        }
         fail_tokens(t, t, "named arguments must follow bare *", false);
       }
     } else if (t.kind == Tok::DoubleStar) {
@@ -1833,13 +1842,7 @@ void Parser::call_args(Call* call) {
         comprehension_clauses(g->generators);
         done(g);
         if (!call->args.empty() || !call->keywords.empty() || at(Tok::Comma)) {
-          if (at(Tok::Comma) && kind(1) == Tok::RPar && call->args.empty() &&
-              call->keywords.empty()) {
-            // f(x for x in y,) is fine
-          } else {
-            fail_nodes(*e, *g->generators.back()->iter,
-                       "Generator expression must be parenthesized");
-          }
+          fail_nodes(*e, *g->generators.back()->iter, "Generator expression must be parenthesized");
         }
         e = g;
       } else if (!at(Tok::Comma) && !at(Tok::RPar)) {
@@ -2093,7 +2096,10 @@ Expr* Parser::brace_atom() {
         }
         syntax_error();
       }
-      next();
+      const Token& colon = next();
+      if (at(Tok::RBrace) || at(Tok::Comma)) {
+        fail_tokens(colon, colon, "expression expected after dictionary key and ':'", false);
+      }
       Expr* v2 = expression();
       d->keys.push_back(k);
       d->values.push_back(v2);
@@ -2104,7 +2110,10 @@ Expr* Parser::brace_atom() {
   }
   Expr* first = star_named_expression();
   if (at(Tok::Colon) && first->kind != ExprKind::Starred) {
-    next();
+    const Token& colon = next();
+    if (at(Tok::RBrace) || at(Tok::Comma)) {
+      fail_tokens(colon, colon, "expression expected after dictionary key and ':'", false);
+    }
     Expr* v = expression();
     if (at(Tok::KwFor) || at(Tok::KwAsync)) {
       auto* c = node<DictComp>(t);
@@ -2140,7 +2149,10 @@ Expr* Parser::brace_atom() {
         }
         syntax_error();
       }
-      next();
+      const Token& colon = next();
+      if (at(Tok::RBrace) || at(Tok::Comma)) {
+        fail_tokens(colon, colon, "expression expected after dictionary key and ':'", false);
+      }
       Expr* v2 = expression();
       d->keys.push_back(k);
       d->values.push_back(v2);
@@ -2320,6 +2332,7 @@ void Parser::fstring_parse(const Token& tok, std::string_view s, size_t& i, bool
     std::vector<char> stack;
     for (; i < n; ++i) {
       char c = s[i];
+      if (c == '\\') fstring_error(tok, "f-string expression part cannot include a backslash");
       if (quote) {
         if (c == quote && (qlen == 1 || (i + 2 < n && s[i + 1] == quote && s[i + 2] == quote))) {
           i += qlen - 1;
@@ -2478,7 +2491,8 @@ SyntaxErrorInfo Parser::finish_error(const ParseFail& f) {
   if (f.from_lexer) return f.info;
   // A hard tokenizer error later in the input wins over a parser error.
   if (lx_.error_kind() == Lexer::ErrorKind::Hard) return lx_.error();
-  if (lx_.error_kind() == Lexer::ErrorKind::EofInParen && f.info.lineno > lx_.error_paren_line()) {
+  if (lx_.error_kind() == Lexer::ErrorKind::EofInParen &&
+      toks_[furthest_].line > lx_.error_paren_line()) {
     return lx_.error();
   }
   return f.info;
