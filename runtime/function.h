@@ -9,7 +9,7 @@ namespace gp {
 
 struct NativeFunctionObject : Object {
   const MethodDef* def;
-  Object* self;  // module, bound object, or nullptr (owned)
+  Object* self;         // module, bound object, or nullptr (owned)
   Object* module_name;  // __module__ (owned, may be nullptr)
 };
 
@@ -24,8 +24,8 @@ struct GetSetDescrObject : Object {
 };
 
 struct BoundMethodObject : Object {  // types.MethodType
-  Object* func;  // owned
-  Object* self;  // owned
+  Object* func;                      // owned
+  Object* self;                      // owned
 };
 
 struct StaticMethodObject : Object {
@@ -41,13 +41,14 @@ struct PropertyObject : Object {
   Object* fset;
   Object* fdel;
   Object* doc;
+  Object* name;  // set by __set_name__, for error messages
 };
 
 extern TypeObject NativeFunctionType;  // builtin_function_or_method
 extern TypeObject MethodDescrType;     // method_descriptor
 extern TypeObject ClassMethodDescrType;
-extern TypeObject GetSetDescrType;     // getset_descriptor
-extern TypeObject BoundMethodType;     // method
+extern TypeObject GetSetDescrType;  // getset_descriptor
+extern TypeObject BoundMethodType;  // method
 extern TypeObject StaticMethodType;
 extern TypeObject ClassMethodType;
 extern TypeObject PropertyType;
