@@ -1786,6 +1786,9 @@ L_slow_check : {
     Object* res = call0(ts, enter);
     decref(enter);
     if (!res) goto error;
+    Block& b = frame->blocks[frame->nblocks++];
+    b.handler = static_cast<int32_t>(oparg);
+    b.level = static_cast<int32_t>(sp - frame->stack_base());
     PUSH(res);
     DISPATCH();
   }

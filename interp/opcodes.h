@@ -111,7 +111,7 @@ inline constexpr int kVarEffect = 1000;
   OP(PUSH_EXC_INFO, 1, None)                 \
   OP(POP_EXCEPT, -1, None)                   \
   OP(CHECK_EXC_MATCH, 0, None)               \
-  OP(BEFORE_WITH, 1, None)                   \
+  OP(BEFORE_WITH, 1, Jump)                   \
   OP(WITH_EXCEPT_START, 1, None)             \
   OP(LOAD_ASSERTION_ERROR, 1, None)          \
   OP(LOAD_BUILD_CLASS, 1, None)              \

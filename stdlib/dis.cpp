@@ -1,0 +1,120 @@
+// _dis: the native half of dis. get_instructions(code) returns one tuple per instruction:
+// (offset, opname, arg or None, argrepr, starts_line or None, is_jump_target); stdlib/py/dis.py
+// formats them in CPython's layout. Names come from the opcode table (interp/opcodes.h).
+#include <set>
+#include <string>
+
+#include "interp/code.h"
+#include "interp/function.h"
+#include "stdlib/modules.h"
+
+namespace gp {
+
+namespace {
+
+const char* cmp_symbol(uint32_t a) {
+  static const char* const k[] = {"<", "<=", "==", "!=", ">", ">="};
+  return a < 6 ? k[a] : "?";
+}
+
+bool arg_repr(ThreadState* ts, CodeObject* co, Op op, uint32_t arg, std::string* out) {
+  switch (kOpArgKind[static_cast<int>(op)]) {
+    case ArgKind::Const:
+      if (static_cast<ssize>(arg) < co->consts->size)
+        return repr_text(ts, tuple_item(co->consts, arg), out);
+      return true;
+    case ArgKind::Name:
+      if (static_cast<ssize>(arg) < co->names->size) *out = str_view(tuple_item(co->names, arg));
+      return true;
+    case ArgKind::Global:
+      if (static_cast<int>(arg) < co->ngcache)
+        *out = str_view(tuple_item(co->names, co->gcache[arg].name));
+      return true;
+    case ArgKind::Local:
+      if (static_cast<ssize>(arg) < co->varnames->size)
+        *out = str_view(tuple_item(co->varnames, arg));
+      return true;
+    case ArgKind::Free:
+      if (static_cast<int>(arg) < co->ncells)
+        *out = str_view(tuple_item(co->cellvars, arg));
+      else if (static_cast<int>(arg) - co->ncells < co->nfrees)
+        *out = str_view(tuple_item(co->freevars, arg - co->ncells));
+      return true;
+    case ArgKind::Jump:
+      *out = "to " + std::to_string(arg * 2);
+      return true;
+    case ArgKind::Cmp:
+      *out = cmp_symbol(arg);
+      return true;
+    case ArgKind::BinOp:
+      *out = binop_symbol(static_cast<BinOp>(arg & 0xf));
+      if (arg & kInplaceFlag) *out += "=";
+      return true;
+    default:
+      return true;
+  }
+}
+
+Object* dis_get_instructions(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                             TupleObject* kwnames) {
+  if (!no_kwargs(ts, "get_instructions", kwnames) ||
+      !check_nargs(ts, "get_instructions", nargs, 1, 1))
+    return nullptr;
+  Object* c = args[0];
+  if (is_function(c)) c = static_cast<FunctionObject*>(c)->code;
+  if (!is_code(c)) return raise(ts, &exc::TypeError, "get_instructions() expects a code object");
+  auto* co = static_cast<CodeObject*>(c);
+  std::set<uint32_t> targets;
+  for (ssize i = 0; i < co->ncode; ++i) {
+    Op op = instr_op(co->code[i]);
+    if (kOpArgKind[static_cast<int>(op)] == ArgKind::Jump) targets.insert(instr_arg(co->code[i]));
+  }
+  Ref<ListObject> out = Ref<ListObject>::steal(list_new(ts));
+  if (!out) return nullptr;
+  int last_line = -1;
+  for (ssize i = 0; i < co->ncode; ++i) {
+    Instr w = co->code[i];
+    Op op = instr_op(w);
+    uint32_t arg = instr_arg(w);
+    std::string ar;
+    if (!arg_repr(ts, co, op, arg, &ar)) return nullptr;
+    bool has_arg = kOpArgKind[static_cast<int>(op)] != ArgKind::None;
+    int line = co->lines[i];
+    Ref<> off = Ref<>::steal(int_from(ts, i * 2));
+    Ref<> name = Ref<>::steal(str_from(ts, kOpNames[static_cast<int>(op)]));
+    Ref<> a = has_arg ? Ref<>::steal(int_from(ts, arg)) : Ref<>::borrow(none());
+    Ref<> r = Ref<>::steal(str_from(ts, ar));
+    Ref<> ln = line != last_line ? Ref<>::steal(int_from(ts, line)) : Ref<>::borrow(none());
+    last_line = line;
+    if (!off || !name || !a || !r || !ln) return nullptr;
+    Object* jt = py_bool(targets.count(static_cast<uint32_t>(i)) != 0);
+    Ref<> t = Ref<>::steal(tuple_pack(ts, {off.get(), name.get(), a.get(), r.get(), ln.get(), jt}));
+    if (!t || !list_append(ts, out.get(), t.get())) return nullptr;
+  }
+  return out.release();
+}
+
+const MethodDef kDisMethods[] = {
+    {"get_instructions", dis_get_instructions, 0, "Instructions of a code object as tuples."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+}  // namespace
+
+bool init_dis(ThreadState* ts, ModuleObject* m) {
+  if (!module_add_functions(ts, m, kDisMethods)) return false;
+  ListObject* names = list_new(ts);
+  if (!names) return false;
+  for (int i = 0; i < kNumOpcodes; ++i) {
+    Object* s = str_from(ts, kOpNames[i]);
+    if (!s || !list_append(ts, names, s)) {
+      xdecref(s);
+      decref(names);
+      return false;
+    }
+    decref(s);
+  }
+  return module_add(ts, m, "opname", names);
+}
+
+}  // namespace gp
