@@ -1071,11 +1071,17 @@ bool add_slot_wrappers(ThreadState* ts, TypeObject* type) {
 // ---- slot derivation for heap types
 // --------------------------------------------------------------
 
+// The slot argument that selects a slot: the operator for nb/nb_inplace; the comparison
+// operator of __lt__... is an argument of the single richcompare slot.
+static int slot_arg(const SlotDef& d) {
+  return (d.slot == Slot::Nb || d.slot == Slot::NbInplace) ? d.arg : 0;
+}
+
 static void update_slot(TypeObject* t, Slot s, int arg) {
   void* native = nullptr;
   bool generic = false, any = false;
   for (const SlotDef& d : kSlotDefs) {
-    if (d.slot != s || d.arg != arg) continue;
+    if (d.slot != s || slot_arg(d) != arg) continue;
     Object* v = type_lookup(t, names.*(d.name));
     if (!v) continue;
     any = true;
@@ -1086,7 +1092,7 @@ static void update_slot(TypeObject* t, Slot s, int arg) {
     void* fn = nullptr;
     if (v->type == &WrapperDescrType) {
       auto* w = static_cast<WrapperDescrObject*>(v);
-      if (w->def->slot == s && w->def->arg == arg && is_subtype(t, w->owner)) fn = w->fn;
+      if (w->def->slot == s && slot_arg(*w->def) == arg && is_subtype(t, w->owner)) fn = w->fn;
     } else if (s == Slot::New && v->type == &NativeFunctionType &&
                static_cast<NativeFunctionObject*>(v)->def == &kNewWrapperDef) {
       fn = reinterpret_cast<void*>(
@@ -1108,10 +1114,10 @@ static void update_all_slots(TypeObject* t) {
   Slot prev = Slot::New;
   int prev_arg = -1;
   for (const SlotDef& d : kSlotDefs) {
-    if (d.slot == prev && d.arg == prev_arg) continue;
+    if (d.slot == prev && slot_arg(d) == prev_arg) continue;
     prev = d.slot;
-    prev_arg = d.arg;
-    update_slot(t, d.slot, d.arg);
+    prev_arg = slot_arg(d);
+    update_slot(t, d.slot, slot_arg(d));
   }
   // __hash__ is inherited with __eq__: a class that defines __eq__ without __hash__ gets
   // __hash__ = None in type_new, so nothing to do here.
@@ -1123,7 +1129,7 @@ void fixup_slots(TypeObject* type) { update_all_slots(type); }
 static void update_subclasses(TypeObject* t, StrObject* name) {
   if (!(t->flags & kHeapType)) return;
   for (const SlotDef& d : kSlotDefs)
-    if (str_equal(names.*(d.name), name)) update_slot(t, d.slot, d.arg);
+    if (str_equal(names.*(d.name), name)) update_slot(t, d.slot, slot_arg(d));
   if (str_equal(name, names.__del__)) heap(t)->has_del = type_lookup(t, names.__del__) != nullptr;
   if (auto* subs = heap(t)->subclasses)
     for (TypeObject* s : *subs) update_subclasses(s, name);
