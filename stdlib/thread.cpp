@@ -571,7 +571,6 @@ Object* thread_count(ThreadState* ts, Object*, Object* const*, size_t, TupleObje
 Object* thread_set_sentinel(ThreadState* ts, Object*, Object* const*, size_t, TupleObject*) {
   Object* l = lock_make(ts, &LockType);
   if (!l) return nullptr;
-  static_cast<LockObject*>(l)->lock.try_acquire();
   setref(ts->gil_state->sentinel, newref(l));
   return l;
 }
