@@ -12,13 +12,21 @@ namespace gp {
 
 // Classes made by `class` statements (and type(name, bases, dict)) are HeapTypeObjects: the
 // instances of `type` and of every metaclass are allocated with TypeType.basicsize.
+struct TypeCacheEntry {
+  StrObject* name;  // interned
+  Object* value;    // borrowed from a dict of the MRO; nullptr caches a miss
+};
+inline constexpr size_t kTypeCacheSize = 32;
+
 struct HeapTypeObject : TypeObject {
   std::vector<TypeObject*>* subclasses;  // direct heap subclasses (weak; removed on dealloc)
   bool has_del;                          // the MRO defines __del__
   bool has_getattr_hook;                 // __getattr__ defined (slot_getattro)
   Object* slots;                         // __slots__ names (tuple) or nullptr
   Object* module_name;                   // unused reserve
+  TypeCacheEntry cache[kTypeCacheSize];  // type_lookup cache
 };
+void type_cache_invalidate(TypeObject* type);
 
 inline HeapTypeObject* heap(TypeObject* t) { return static_cast<HeapTypeObject*>(t); }
 

@@ -136,7 +136,31 @@ std::nullptr_t raise_attribute_error(ThreadState* ts, Object* o, StrObject* name
   return nullptr;
 }
 
+static Object* type_lookup_uncached(TypeObject* type, StrObject* name);
+
+// Heap types cache lookups of interned names (hits and misses) in a small direct-mapped table;
+// any assignment to a class attribute clears the tables of the class and its subclasses.
 Object* type_lookup(TypeObject* type, StrObject* name) {
+  if (!(type->flags & kHeapType) || !name->interned) return type_lookup_uncached(type, name);
+  HeapTypeObject* h = heap(type);
+  size_t slot = (reinterpret_cast<uintptr_t>(name) >> 4) & (kTypeCacheSize - 1);
+  TypeCacheEntry& e = h->cache[slot];
+  if (e.name == name) return e.value;
+  Object* v = type_lookup_uncached(type, name);
+  e.name = name;
+  e.value = v;
+  return v;
+}
+
+void type_cache_invalidate(TypeObject* type) {
+  if (!(type->flags & kHeapType)) return;
+  HeapTypeObject* h = heap(type);
+  for (TypeCacheEntry& e : h->cache) e = TypeCacheEntry{};
+  if (h->subclasses)
+    for (TypeObject* s : *h->subclasses) type_cache_invalidate(s);
+}
+
+static Object* type_lookup_uncached(TypeObject* type, StrObject* name) {
   TupleObject* mro = type->mro;
   if (!mro) {
     for (TypeObject* t = type; t; t = t->base)
@@ -167,7 +191,7 @@ Object** instance_dict_slot(Object* o) {
 Object* call_unbound(ThreadState* ts, Object* f, Object* self, Object* const* args, size_t nargs,
                      TupleObject* kwnames) {
   size_t nkw = kwnames ? static_cast<size_t>(kwnames->size) : 0;
-  if (f->type->flags & kMethodDescriptor) {
+  if ((f->type->flags & kMethodDescriptor) || f->type == &FunctionType) {
     Object* small[8];
     std::vector<Object*> big;
     Object** buf = small;
@@ -1136,6 +1160,7 @@ static void update_subclasses(TypeObject* t, StrObject* name) {
 }
 
 void type_update_slot(ThreadState*, TypeObject* type, StrObject* name) {
+  type_cache_invalidate(type);
   std::string_view n = str_view(name);
   if (n.size() < 5 || n.substr(0, 2) != "__" || n.substr(n.size() - 2) != "__") return;
   update_subclasses(type, name);
@@ -1755,6 +1780,7 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
   t->dealloc = subtype_dealloc;
   t->traverse = subtype_traverse;
   t->clear = subtype_clear;
+  type_cache_invalidate(t);
   fixup_slots(t);
   for (ssize i = 0; i < t->bases->size; ++i) {
     auto* b = static_cast<TypeObject*>(t->bases->items[i]);
@@ -1908,6 +1934,7 @@ static void type_dealloc(Object* o) {
   }
   delete heap(t)->subclasses;
   heap(t)->subclasses = nullptr;
+  for (TypeCacheEntry& e : heap(t)->cache) e = TypeCacheEntry{};
   if (Object** d = instance_dict_slot(o)) clearref(*d);
   clearref(t->dict);
   clearref(t->mro);
@@ -1934,6 +1961,7 @@ static int type_traverse(Object* o, visitproc visit, void* arg) {
 static void type_clear(Object* o) {
   auto* t = static_cast<TypeObject*>(o);
   if (!(t->flags & kHeapType)) return;
+  type_cache_invalidate(t);
   if (t->dict) dict_clear(t->dict);
   if (Object** d = instance_dict_slot(o)) clearref(*d);
 }
@@ -2040,6 +2068,7 @@ static Object* type_get_module(ThreadState* ts, Object* o) {
 static bool type_set_module(ThreadState* ts, Object* o, Object* value) {
   auto* t = static_cast<TypeObject*>(o);
   if (!check_heap_set(ts, t, "__module__", value)) return false;
+  type_cache_invalidate(t);
   return dict_set(ts, t->dict, names.__module__, value);
 }
 static Object* type_get_doc(ThreadState* ts, Object* o) {
@@ -2056,6 +2085,7 @@ static Object* type_get_doc(ThreadState* ts, Object* o) {
 static bool type_set_doc(ThreadState* ts, Object* o, Object* value) {
   auto* t = static_cast<TypeObject*>(o);
   if (!check_heap_set(ts, t, "__doc__", value)) return false;
+  type_cache_invalidate(t);
   return dict_set(ts, t->dict, names.__doc__, value);
 }
 static Object* type_get_dict(ThreadState* ts, Object* o) {
@@ -2085,6 +2115,7 @@ static bool type_set_abstract(ThreadState* ts, Object* o, Object* value) {
   if (!check_heap_set(ts, t, "__abstractmethods__", value)) return false;
   int abstract = truthy(ts, value);
   if (abstract < 0) return false;
+  type_cache_invalidate(t);
   if (!dict_set(ts, t->dict, names.__abstractmethods__, value)) return false;
   if (abstract)
     t->flags |= kIsAbstract;
@@ -2104,6 +2135,7 @@ static Object* type_get_annotations(ThreadState* ts, Object* o) {
   }
   DictObject* d = dict_new(ts);
   if (!d) return nullptr;
+  type_cache_invalidate(t);
   if (!dict_set(ts, t->dict, names.__annotations__, d)) {
     decref(d);
     return nullptr;
@@ -2118,10 +2150,12 @@ static bool type_set_annotations(ThreadState* ts, Object* o, Object* value) {
     return false;
   }
   if (!value) {
+    type_cache_invalidate(t);
     int r = dict_del(ts, t->dict, names.__annotations__);
     if (r == 0) raise_with(ts, &exc::AttributeError, names.__annotations__);
     return r > 0;
   }
+  type_cache_invalidate(t);
   return dict_set(ts, t->dict, names.__annotations__, value);
 }
 static Object* type_get_basicsize(ThreadState* ts, Object* o) {
