@@ -1661,9 +1661,9 @@ STR_METHOD(str_sizeof) {
     uint32_t c = u::utf8_next(v, i);
     if (c > maxc) maxc = c;
   }
-  if (maxc < 0x100) return int_from(ts, 73 + s->length + 1);
-  if (maxc < 0x10000) return int_from(ts, 74 + 2 * (s->length + 1));
-  return int_from(ts, 76 + 4 * (s->length + 1));
+  if (maxc < 0x100) return int_from(ts, 72 + s->length + 1);
+  if (maxc < 0x10000) return int_from(ts, 72 + 2 * (s->length + 1));
+  return int_from(ts, 72 + 4 * (s->length + 1));
 }
 
 STR_METHOD(str_format_m) {
@@ -1800,6 +1800,21 @@ std::string cp_escape_text(uint32_t cp) {
   return buf;
 }
 
+// Raises UnicodeEncodeError/UnicodeDecodeError(encoding, object, start, end, reason); the
+// exception's __str__ builds CPython's message from those fields.
+std::nullptr_t raise_unicode_error(ThreadState* ts, TypeObject* type, const char* encoding,
+                                   Object* object, ssize start, ssize end, const char* reason) {
+  Ref<Object> enc = Ref<Object>::steal(str_from(ts, encoding));
+  Ref<Object> st = Ref<Object>::steal(int_from(ts, start));
+  Ref<Object> en = Ref<Object>::steal(int_from(ts, end));
+  Ref<Object> why = Ref<Object>::steal(str_from(ts, reason));
+  if (!enc || !st || !en || !why) return nullptr;
+  Object* args[5] = {enc.get(), object, st.get(), en.get(), why.get()};
+  Ref<Object> e = Ref<Object>::steal(exception_new(ts, type, args, 5));
+  if (!e) return nullptr;
+  return raise_object(ts, e.get());
+}
+
 std::nullptr_t unknown_handler(ThreadState* ts, const char* errors) {
   return raise(ts, &exc::LookupError, "unknown error handler name '%s'", errors);
 }
@@ -1845,13 +1860,8 @@ Object* str_encode(ThreadState* ts, Object* so, const char* encoding, const char
       const char* reason = codec == Codec::Utf8    ? "surrogates not allowed"
                            : codec == Codec::Ascii ? "ordinal not in range(128)"
                                                    : "ordinal not in range(256)";
-      if (end - pos == 1)
-        return raise(ts, &exc::UnicodeEncodeError,
-                     "'%s' codec can't encode character '%s' in position %zd: %s",
-                     codec_name(codec), cp_escape_text(cp).c_str(), pos, reason);
-      return raise(ts, &exc::UnicodeEncodeError,
-                   "'%s' codec can't encode characters in position %zd-%zd: %s", codec_name(codec),
-                   pos, end - 1, reason);
+      return raise_unicode_error(ts, &exc::UnicodeEncodeError, codec_name(codec), so, pos, end,
+                                 reason);
     }
     if (err == "ignore") continue;
     if (err == "replace") {
@@ -1865,12 +1875,10 @@ Object* str_encode(ThreadState* ts, Object* so, const char* encoding, const char
     } else if (err == "surrogatepass" && codec == Codec::Utf8 && surrogate) {
       out.append(v.substr(start, i - start));
     } else if (err == "surrogateescape" || err == "surrogatepass") {
-      return raise(ts, &exc::UnicodeEncodeError,
-                   "'%s' codec can't encode character '%s' in position %zd: %s", codec_name(codec),
-                   cp_escape_text(cp).c_str(), pos,
-                   codec == Codec::Utf8    ? "surrogates not allowed"
-                   : codec == Codec::Ascii ? "ordinal not in range(128)"
-                                           : "ordinal not in range(256)");
+      return raise_unicode_error(ts, &exc::UnicodeEncodeError, codec_name(codec), so, pos, pos + 1,
+                                 codec == Codec::Utf8    ? "surrogates not allowed"
+                                 : codec == Codec::Ascii ? "ordinal not in range(128)"
+                                                         : "ordinal not in range(256)");
     } else {
       return unknown_handler(ts, errors);
     }
@@ -1894,13 +1902,10 @@ Object* str_decode(ThreadState* ts, std::string_view data, const char* encoding,
   // Appends the replacement for the bad bytes [pos, end); false with an exception set.
   auto handle = [&](size_t pos, size_t end, const char* reason) -> bool {
     if (err == "strict") {
-      if (end - pos == 1)
-        raise(ts, &exc::UnicodeDecodeError,
-              "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec_name(codec),
-              static_cast<unsigned char>(data[pos]), pos, reason);
-      else
-        raise(ts, &exc::UnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s",
-              codec_name(codec), pos, end - 1, reason);
+      Ref<Object> obj = Ref<Object>::steal(bytes_from(ts, data));
+      if (obj)
+        raise_unicode_error(ts, &exc::UnicodeDecodeError, codec_name(codec), obj.get(),
+                            static_cast<ssize>(pos), static_cast<ssize>(end), reason);
       return false;
     }
     if (err == "ignore") return true;

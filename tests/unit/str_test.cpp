@@ -63,25 +63,25 @@ TEST(StrReprText, QuoteChoice) {
 TEST(StrReprText, Escapes) {
   EXPECT_EQ(str_repr_text("\n\r\t"), "'\\n\\r\\t'");
   EXPECT_EQ(str_repr_text(std::string("\x00\x7f", 2)), "'\\x00\\x7f'");
-  EXPECT_EQ(str_repr_text("Привет"), "'Привет'");          // printable Cyrillic kept
-  EXPECT_EQ(str_repr_text("\xc2\x85"), "'\\x85'");          // U+0085 is not printable
-  EXPECT_EQ(str_repr_text("\xe2\x80\xa8"), "'\\u2028'");    // line separator
+  EXPECT_EQ(str_repr_text("Привет"), "'Привет'");         // printable Cyrillic kept
+  EXPECT_EQ(str_repr_text("\xc2\x85"), "'\\x85'");        // U+0085 is not printable
+  EXPECT_EQ(str_repr_text("\xe2\x80\xa8"), "'\\u2028'");  // line separator
   EXPECT_EQ(str_repr_text("\xf3\xa0\x80\x81"), "'\\U000e0001'");
   EXPECT_EQ(str_repr_text("日本"), "'日本'");
 }
 
 TEST(Unicode, Classification) {
   namespace u = unicode;
-  EXPECT_TRUE(u::is_alpha(0x416));   // Ж
+  EXPECT_TRUE(u::is_alpha(0x416));  // Ж
   EXPECT_TRUE(u::is_upper(0x416));
   EXPECT_TRUE(u::is_lower(0x436));
   EXPECT_TRUE(u::is_alpha(0x65E5));  // 日
   EXPECT_FALSE(u::is_upper(0x65E5));
   EXPECT_TRUE(u::is_decimal(0x661));  // ١
   EXPECT_EQ(u::decimal_value(0x663), 3);
-  EXPECT_TRUE(u::is_digit(0xB2));     // ²
+  EXPECT_TRUE(u::is_digit(0xB2));  // ²
   EXPECT_FALSE(u::is_decimal(0xB2));
-  EXPECT_TRUE(u::is_numeric(0xBD));   // ½
+  EXPECT_TRUE(u::is_numeric(0xBD));  // ½
   EXPECT_TRUE(u::is_space(0x3000));
   EXPECT_TRUE(u::is_space(0x1C));
   EXPECT_FALSE(u::is_space(0x200B));
@@ -101,7 +101,7 @@ TEST(Unicode, CaseMapping) {
   EXPECT_EQ(u::casefold("ß"), "ss");
   EXPECT_EQ(u::lower("ΟΔΟΣ"), "οδος");  // final sigma
   EXPECT_EQ(u::lower("ΣΑ"), "σα");
-  EXPECT_EQ(u::swapcase("ǅ"), "ǆ");
+  EXPECT_EQ(u::swapcase("ǅ"), "ǅ");  // titlecase: neither upper nor lower
   EXPECT_EQ(u::capitalize("ǆemal"), "ǅemal");
   EXPECT_EQ(u::upper("ﬁ"), "FI");
 }
@@ -206,7 +206,7 @@ TEST_F(StrTest, Methods) {
   EXPECT_EVAL("'abc'.index('z')", "ValueError: substring not found");
   EXPECT_EVAL("'abc'.endswith(('x', 'c'))", "True");
   EXPECT_EVAL("'abc'.startswith('b', 1)", "True");
-  EXPECT_EVAL("'hi'.center(7)", "'   hi   '");
+  EXPECT_EVAL("'hi'.center(7)", "'   hi  '");
   EXPECT_EVAL("'hi'.center(6, '*')", "'**hi**'");
   EXPECT_EVAL("'abc'.center(6)", "' abc  '");
   EXPECT_EVAL("'-42'.zfill(5)", "'-0042'");
@@ -224,7 +224,7 @@ TEST_F(StrTest, Methods) {
   EXPECT_EVAL("3 * 'ab'", "'ababab'");
   EXPECT_EVAL("'ab' * 1.5", "TypeError: can't multiply sequence by non-int of type 'float'");
   EXPECT_EVAL("'Привет, Мир'.upper()", "'ПРИВЕТ, МИР'");
-  EXPECT_EVAL("'a' < 'b' < 'ж'", "True");
+  EXPECT_EVAL("('a' < 'b', 'b' < 'ж', 'ж' < 'a')", "(True, True, False)");
 }
 
 TEST_F(StrTest, PercentFormat) {
@@ -236,8 +236,7 @@ TEST_F(StrTest, PercentFormat) {
   EXPECT_EVAL("'%*.*f' % (8, 2, 3.14159)", "'    3.14'");
   EXPECT_EVAL("'%d%%' % 50", "'50%'");
   EXPECT_EVAL("'%s %s' % (1,)", "TypeError: not enough arguments for format string");
-  EXPECT_EVAL("'%s' % (1, 2)",
-              "TypeError: not all arguments converted during string formatting");
+  EXPECT_EVAL("'%s' % (1, 2)", "TypeError: not all arguments converted during string formatting");
   EXPECT_EVAL("'%d' % 'x'", "TypeError: %d format: a real number is required, not str");
   EXPECT_EVAL("'%z' % 1", "ValueError: unsupported format character 'z' (0x7a) at index 1");
 }
@@ -271,7 +270,8 @@ TEST_F(StrTest, FormatMethod) {
 }
 
 TEST_F(StrTest, Codecs) {
-  EXPECT_EVAL("'Привет'.encode()", "b'\\xd0\\x9f\\xd1\\x80\\xd0\\xb8\\xd0\\xb2\\xd0\\xb5\\xd1\\x82'");
+  EXPECT_EVAL("'Привет'.encode()",
+              "b'\\xd0\\x9f\\xd1\\x80\\xd0\\xb8\\xd0\\xb2\\xd0\\xb5\\xd1\\x82'");
   EXPECT_EVAL("b'\\xd0\\x96'.decode()", "'Ж'");
   EXPECT_EVAL("b'\\xff'.decode('utf-8')",
               "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid "
@@ -280,7 +280,7 @@ TEST_F(StrTest, Codecs) {
               "UnicodeEncodeError: 'ascii' codec can't encode character '\\u0444' in position 0: "
               "ordinal not in range(128)");
   EXPECT_EVAL("'abc'.encode('nope')", "LookupError: unknown encoding: nope");
-  EXPECT_EVAL("b'a\\xffb'.decode('utf-8', 'replace')", "'a\\ufffdb'");
+  EXPECT_EVAL("b'a\\xffb'.decode('utf-8', 'replace')", "'a\ufffdb'");  // U+FFFD is printable
   EXPECT_EVAL("b'a\\xffb'.decode('utf-8', 'ignore')", "'ab'");
   EXPECT_EVAL("'é'.encode('latin-1')", "b'\\xe9'");
   EXPECT_EVAL("str(b'\\xe9', 'latin-1')", "'é'");
