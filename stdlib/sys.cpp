@@ -12,6 +12,7 @@
 
 #include "gil/gil.h"
 #include "interp/frame.h"
+#include "interp/traceback.h"
 #include "interp/vm.h"
 #include "runtime/runtime.h"
 #include "stdlib/modules.h"
@@ -180,6 +181,28 @@ Object* sys_excepthook(ThreadState* ts, Object*, Object* const* args, size_t nar
   return new_none();
 }
 
+// sys._gilpy_print_exception(exc): the VM's traceback printer (to sys.stderr); traceback.py
+// uses it so formatted tracebacks match uncaught ones exactly.
+Object* sys_gilpy_print_exception(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                                  TupleObject* kw) {
+  if (!no_kwargs(ts, "_gilpy_print_exception", kw) ||
+      !check_nargs(ts, "_gilpy_print_exception", nargs, 1, 1))
+    return nullptr;
+  print_exception(ts, args[0]);
+  if (exc_occurred(ts)) return nullptr;
+  return new_none();
+}
+
+// sys._gilpy_source_line(filename, lineno): a source line for tracebacks ('' when unknown).
+Object* sys_gilpy_source_line(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                              TupleObject* kw) {
+  if (!check_nargs(ts, "_gilpy_source_line", nargs, 2, 2)) return nullptr;
+  if (!is_str(args[0])) return raise(ts, &exc::TypeError, "filename must be str");
+  ssize line;
+  if (!index_as_ssize(ts, args[1], &line)) return nullptr;
+  return str_from(ts, source_line(ts, str_view(args[0]), static_cast<int>(line)));
+}
+
 Object* sys_noop(ThreadState* ts, Object*, Object* const*, size_t, TupleObject*) {
   return new_none();
 }
@@ -221,6 +244,8 @@ const MethodDef kSysMethods[] = {
     {"__displayhook__", sys_displayhook, 0, nullptr},
     {"excepthook", sys_excepthook, 0, nullptr},
     {"__excepthook__", sys_excepthook, 0, nullptr},
+    {"_gilpy_print_exception", sys_gilpy_print_exception, 0, nullptr},
+    {"_gilpy_source_line", sys_gilpy_source_line, 0, nullptr},
     {"settrace", sys_noop, 0, nullptr},
     {"setprofile", sys_noop, 0, nullptr},
     {"gettrace", sys_return_none, 0, nullptr},

@@ -1,0 +1,281 @@
+"""Extract, format and print information about Python stack traces (gilpy).
+
+Whole tracebacks are formatted by the VM's own printer (the one that prints uncaught
+exceptions), so print_exc() output matches an uncaught traceback exactly."""
+
+import sys
+
+__all__ = ['extract_stack', 'extract_tb', 'format_exception', 'format_exception_only',
+           'format_list', 'format_stack', 'format_tb', 'print_exc', 'format_exc',
+           'print_exception', 'print_last', 'print_stack', 'print_tb', 'clear_frames',
+           'FrameSummary', 'StackSummary', 'TracebackException', 'walk_stack', 'walk_tb']
+
+
+class _Capture:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+def _render(exc):
+    cap = _Capture()
+    saved = sys.stderr
+    sys.stderr = cap
+    try:
+        sys._gilpy_print_exception(exc)
+    finally:
+        sys.stderr = saved
+    return ''.join(cap.parts)
+
+
+def _split_lines(text):
+    lines = text.splitlines(True)
+    # One entry per traceback entry as CPython: "  File ...\n    source\n" stay together.
+    out = []
+    for line in lines:
+        if line.startswith('    ') and out and out[-1].startswith('  File '):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def _exc_of(exc, value):
+    if value is not None and value is not _sentinel:
+        return value
+    return exc
+
+
+_sentinel = object()
+
+
+def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
+    e = _exc_of(exc, value)
+    if e is None:
+        return ['NoneType: None\n']
+    if isinstance(e, type):
+        e = e()
+    if tb is not _sentinel and tb is not None and e.__traceback__ is None:
+        e = e.with_traceback(tb)
+    return _split_lines(_render(e))
+
+
+def format_exception_only(exc, /, value=_sentinel):
+    e = _exc_of(exc, value)
+    if e is None:
+        return ['NoneType: None\n']
+    if isinstance(e, type):
+        e = e()
+    saved = e.__traceback__, e.__context__, e.__cause__, e.__suppress_context__
+    try:
+        e.__traceback__ = None
+        e.__context__ = None
+        e.__cause__ = None
+        return _split_lines(_render(e))
+    finally:
+        e.__traceback__ = saved[0]
+        e.__context__ = saved[1]
+        e.__cause__ = saved[2]
+        e.__suppress_context__ = saved[3]
+
+
+def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
+    if file is None:
+        file = sys.stderr
+    for line in format_exception(exc, value, tb, limit, chain):
+        print(line, file=file, end='')
+
+
+def format_exc(limit=None, chain=True):
+    return ''.join(format_exception(sys.exception(), limit=limit, chain=chain))
+
+
+def print_exc(limit=None, file=None, chain=True):
+    print_exception(sys.exception(), limit=limit, file=file, chain=chain)
+
+
+def print_last(limit=None, file=None, chain=True):
+    if not hasattr(sys, 'last_value'):
+        raise ValueError('no last exception')
+    print_exception(sys.last_value, limit=limit, file=file, chain=chain)
+
+
+class FrameSummary:
+    __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno', 'name', '_line',
+                 'locals')
+
+    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None,
+                 end_lineno=None, colno=None, end_colno=None):
+        self.filename = filename
+        self.lineno = lineno
+        self.name = name
+        self._line = line
+        self.locals = locals
+        self.end_lineno = end_lineno
+        self.colno = colno
+        self.end_colno = end_colno
+        if lookup_line:
+            self.line
+
+    @property
+    def line(self):
+        if self._line is None:
+            if self.lineno is None:
+                return None
+            self._line = sys._gilpy_source_line(self.filename, self.lineno)
+        return self._line.strip()
+
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return (self.filename == other.filename and self.lineno == other.lineno and
+                    self.name == other.name and self.locals == other.locals)
+        if isinstance(other, tuple):
+            return (self.filename, self.lineno, self.name, self.line) == other
+        return NotImplemented
+
+    def __getitem__(self, pos):
+        return (self.filename, self.lineno, self.name, self.line)[pos]
+
+    def __iter__(self):
+        return iter([self.filename, self.lineno, self.name, self.line])
+
+    def __len__(self):
+        return 4
+
+    def __repr__(self):
+        return '<FrameSummary file {filename}, line {lineno} in {name}>'.format(
+            filename=self.filename, lineno=self.lineno, name=self.name)
+
+
+class StackSummary(list):
+    @classmethod
+    def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        result = klass()
+        for f, lineno in frame_gen:
+            co = f.f_code
+            result.append(FrameSummary(co.co_filename, lineno, co.co_name,
+                                       lookup_line=lookup_lines))
+        if limit is not None:
+            if limit >= 0:
+                result = klass(result[:limit])
+            else:
+                result = klass(result[limit:])
+        return result
+
+    @classmethod
+    def from_list(klass, a_list):
+        result = StackSummary()
+        for frame in a_list:
+            if isinstance(frame, FrameSummary):
+                result.append(frame)
+            else:
+                filename, lineno, name, line = frame
+                result.append(FrameSummary(filename, lineno, name, line=line))
+        return result
+
+    def format_frame_summary(self, frame_summary):
+        row = ['  File "{}", line {}, in {}\n'.format(frame_summary.filename,
+                                                       frame_summary.lineno,
+                                                       frame_summary.name)]
+        if frame_summary.line:
+            row.append('    {}\n'.format(frame_summary.line.strip()))
+        return ''.join(row)
+
+    def format(self):
+        return [self.format_frame_summary(fs) for fs in self]
+
+
+def walk_tb(tb):
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
+
+
+def walk_stack(f):
+    if f is None:
+        f = sys._getframe().f_back.f_back
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
+def extract_tb(tb, limit=None):
+    return StackSummary.extract(walk_tb(tb), limit=limit)
+
+
+def extract_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe().f_back
+    stack = StackSummary.extract(walk_stack(f), limit=limit)
+    stack.reverse()
+    return stack
+
+
+def format_list(extracted_list):
+    return StackSummary.from_list(extracted_list).format()
+
+
+def format_tb(tb, limit=None):
+    return extract_tb(tb, limit=limit).format()
+
+
+def print_tb(tb, limit=None, file=None):
+    print_list(extract_tb(tb, limit=limit), file=file)
+
+
+def print_list(extracted_list, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in StackSummary.from_list(extracted_list).format():
+        print(item, file=file, end='')
+
+
+def format_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe().f_back
+    return format_list(extract_stack(f, limit=limit))
+
+
+def print_stack(f=None, limit=None, file=None):
+    if f is None:
+        f = sys._getframe().f_back
+    print_list(extract_stack(f, limit=limit), file=file)
+
+
+def clear_frames(tb):
+    pass
+
+
+class TracebackException:
+    def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None, lookup_lines=True,
+                 capture_locals=False, compact=False, max_group_width=15, max_group_depth=10,
+                 _seen=None):
+        self.exc_type = exc_type
+        self._exc = exc_value
+        self.stack = extract_tb(exc_traceback, limit=limit)
+        self._str = str(exc_value) if exc_value is not None else ''
+
+    @classmethod
+    def from_exception(cls, exc, *args, **kwargs):
+        return cls(type(exc), exc, exc.__traceback__, *args, **kwargs)
+
+    def format(self, *, chain=True):
+        yield from format_exception(self._exc)
+
+    def format_exception_only(self):
+        yield from format_exception_only(self._exc)
+
+    def __str__(self):
+        return self._str
+
+    def print(self, *, file=None, chain=True):
+        if file is None:
+            file = sys.stderr
+        for line in self.format(chain=chain):
+            print(line, file=file, end='')
