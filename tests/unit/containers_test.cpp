@@ -217,7 +217,7 @@ TEST_F(Containers, ListMethodsAndMessages) {
                 "l.insert(-100, 0)\n"
                 "l.extend(l)\n"
                 "result = l, l.index(4), l.count(0), l[::-2]\n"),
-            "([0, 'b', 4, 6, 0, 'b', 4, 6], 2, 2, [6, 'b', 6, 'b'])");
+            "([0, 'a', 4, 6, 0, 'a', 4, 6], 2, 2, [6, 'a', 6, 'a'])");
   EXPECT_EQ(run("[].pop()"), "!IndexError: pop from empty list");
   EXPECT_EQ(run("[1].pop(5)"), "!IndexError: pop index out of range");
   EXPECT_EQ(run("[1].index(3)"), "!ValueError: 3 is not in list");
