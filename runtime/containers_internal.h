@@ -53,6 +53,14 @@ inline std::string addr_text(const void* p) {
 // repr text of an iterator object: "<zip object at 0x...>"
 Object* object_at_repr(ThreadState* ts, Object* o, const char* what);
 
+// True for the builtin sequences with their own repetition (str, bytes, bytearray, tuple, list):
+// `seq * x` with a non-int x reports x's type from the left operand's side, as CPython's
+// sq_repeat fallback does.
+inline bool has_sequence_repeat(const Object* o) {
+  return (o->type->flags & (kStrSubclass | kBytesSubclass | kTupleSubclass | kListSubclass)) ||
+         isinstance_of(o, &ByteArrayType);
+}
+
 // Argument helpers with CPython's messages.
 bool take_no_kwargs(ThreadState* ts, const char* fname, TupleObject* kwnames);
 

@@ -383,7 +383,7 @@ Object* list_mul(ThreadState* ts, Object* a, Object* b) {
         Object* r = other(ts, a, b);
         if (r != not_implemented()) return r;
       }
-    } else if (a->type->nb[int(BinOp::Mul)]) {
+    } else if (has_sequence_repeat(a)) {
       return not_implemented();
     }
     return raise(ts, &exc::TypeError, "can't multiply sequence by non-int of type '%s'",
