@@ -20,6 +20,8 @@ struct ByteArrayObject : Object {
 
 extern TypeObject BytesType;
 extern TypeObject ByteArrayType;
+extern TypeObject BytesIterType;      // bytes_iterator
+extern TypeObject ByteArrayIterType;  // bytearray_iterator
 
 inline bool is_bytes(const Object* o) { return o->type->flags & kBytesSubclass; }
 inline bool is_bytearray(const Object* o) { return isinstance_of(o, &ByteArrayType); }

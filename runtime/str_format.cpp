@@ -212,10 +212,6 @@ bool render_field(ThreadState* ts, FormatState* st, std::string_view field, int 
 
   std::string expanded;
   if (spec.find('{') != std::string_view::npos) {
-    if (depth <= 0) {
-      raise(ts, &exc::ValueError, "Max string recursion exceeded");
-      return false;
-    }
     if (!render(ts, st, spec, depth - 1, &expanded)) return false;
     spec = expanded;
   }
@@ -233,6 +229,10 @@ bool render_field(ThreadState* ts, FormatState* st, std::string_view field, int 
 }
 
 bool render(ThreadState* ts, FormatState* st, std::string_view fmt, int depth, std::string* out) {
+  if (depth <= 0) {
+    raise(ts, &exc::ValueError, "Max string recursion exceeded");
+    return false;
+  }
   size_t i = 0, n = fmt.size();
   while (i < n) {
     char c = fmt[i];
@@ -514,7 +514,7 @@ bool percent_format(ThreadState* ts, std::string_view fmt, Object* args, bool by
       keyed = Ref<Object>::steal(getitem(ts, dict, key.get()));
       if (!keyed) return false;
       arglen = -1;
-      argidx = -2;
+      argidx = -1;
       i = j + 1;
     }
     int flags = 0;
@@ -582,12 +582,13 @@ bool percent_format(ThreadState* ts, std::string_view fmt, Object* args, bool by
     char type = fmt[i];
     size_t type_pos = i;
     ++i;
-    if (type == '%') {
+    if (type == '%' && type_pos == pct + 1) {
       out->push_back('%');
       continue;
     }
     Object* v = keyed ? keyed.get() : next_arg();
     if (!v) return false;
+    if (type == '%') goto unsupported;
     switch (type) {
       case 's':
       case 'r':
@@ -716,7 +717,6 @@ bool percent_format(ThreadState* ts, std::string_view fmt, Object* args, bool by
           raise(ts, &exc::ValueError, "unsupported format character '\\x%x' (0x%x) at index %zd",
                 cp, cp, index);
         }
-        (void)pct;
         return false;
       }
     }
