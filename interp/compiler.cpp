@@ -6,6 +6,9 @@
 #include <unordered_map>
 
 #include "interp/code.h"
+#include "interp/frame.h"
+#include "interp/function.h"
+#include "interp/generator.h"
 #include "interp/parser.h"
 #include "interp/symtable.h"
 #include "interp/traceback.h"
@@ -2218,8 +2221,17 @@ Object* compile_ast(ThreadState* ts, ast::Mod* mod, std::string_view filename, C
   return code;
 }
 
+bool vm_ready_types(ThreadState* ts) {
+  static TypeObject* const types[] = {&CodeType,      &FunctionType, &CellType,
+                                      &GeneratorType, &FrameType,    &TracebackType};
+  for (TypeObject* t : types)
+    if (!(t->flags & kReady) && !type_ready(ts, t)) return false;
+  return true;
+}
+
 Object* compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
                        CompileMode mode) {
+  if (!vm_ready_types(ts)) return nullptr;
   ParseResult r = mode == CompileMode::Exec   ? parse_module(source, filename)
                   : mode == CompileMode::Eval ? parse_expression(source, filename)
                                               : parse_interactive(source, filename);

@@ -598,7 +598,7 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<ssize>(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define SET_SECOND(v) (sp[-2] = (v))
 #define JUMPTO(t) (pc = co->code + (t))

@@ -40,6 +40,9 @@ bool vm_super_args(ThreadState* ts, TypeObject** type, Object** obj);
 // The exception currently being handled (borrowed), for sys.exc_info(); nullptr when none.
 Object* current_handled_exception(ThreadState* ts);
 
+// Readies the VM's static types (code, function, cell, generator, frame, traceback); compile_source
+// calls it, others may call it earlier.
+bool vm_ready_types(ThreadState* ts);
 // Frees the VM's per-thread data (ThreadState::vm); gil::delete_thread_state calls it.
 void vm_thread_clear(ThreadState* ts);
 // Native recursion guard for C++ code that recurses on Python objects (repr of nested lists...):
