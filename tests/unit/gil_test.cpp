@@ -46,11 +46,13 @@ void check_point(ThreadState* ts, Op op) {
       ts->eval_breaker.fetch_or(kBreakTicks);
     }
     if (interp->switch_anywhere.load(std::memory_order_relaxed) &&
-        ts->eval_breaker.load(std::memory_order_relaxed))
+        ts->eval_breaker.load(std::memory_order_relaxed)) {
       ASSERT_TRUE(handle_eval_breaker(ts));
+    }
   }
-  if (op == Op::JumpBackward && ts->eval_breaker.load(std::memory_order_relaxed))
+  if (op == Op::JumpBackward && ts->eval_breaker.load(std::memory_order_relaxed)) {
     ASSERT_TRUE(handle_eval_breaker(ts));
+  }
 }
 
 // `x += 1` on a shared "global" in a fake VM (the GIL guards x), until *stop; returns the count.
