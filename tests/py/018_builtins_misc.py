@@ -1,0 +1,16 @@
+# compare: exact
+
+print(len('abc'), abs(-3.5), max([3, 7, 2]), min('hello'), sum([1, 2, 3], 10))
+print(sorted([3, 1, 2], reverse=True), list(map(str, [1, 2])), list(filter(None, [0, 1, '', 'a'])))
+print(list(zip('ab', [1, 2, 3])), list(enumerate('ab')), list(range(10, 0, -3)))
+print(isinstance(3, (str, int)), callable(len), type(3) is int, id(None) == id(None))
+print(repr('a\nb'), ascii('ü'), chr(65), ord('€'), hex(id(0)).startswith('0x'))
+print(divmod(7, 2), pow(2, 10), round(3.14159, 2), hash(1) == hash(1.0))
+print(bool([]), bool([0]), int(), float(), str(), list(), dict(), tuple())
+print(any([]), all([1, 1]), max([], default='empty'), min(3, 1, key=lambda v: -v))
+print(getattr(str, 'upper')('x'), hasattr([], 'append'), vars(type('T', (), {'a': 1}))['a'])
+print(format(255, 'x'), bytes([65, 66]), bytearray(b'hi'), memoryview(b'ab')[0])
+print(list(iter([1, 2])), next(iter('z')), reversed(range(3)).__class__.__name__)
+print(isinstance(range(3), range), range(0, 10, 2)[3], len(range(5, 50, 5)), 7 in range(0, 10))
+print(slice(1, 10, 2).indices(5), [1, 2, 3, 4][slice(None, None, -1)])
+print(sorted({'b': 1, 'a': 2}), dir(object)[:3])

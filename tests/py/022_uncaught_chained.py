@@ -1,0 +1,10 @@
+# compare: exact
+# stderr: traceback
+
+def parse(s):
+    try:
+        return int(s)
+    except ValueError as e:
+        raise RuntimeError('could not parse') from e
+print('start')
+parse('abc')

@@ -1,0 +1,7 @@
+# compare: exact
+# stderr: traceback
+
+try:
+    {}['missing']
+except KeyError:
+    raise TypeError('during handling')

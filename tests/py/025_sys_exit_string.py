@@ -1,0 +1,6 @@
+# compare: exact
+# stderr: exact
+
+import sys
+print('exiting')
+sys.exit('fatal: something went wrong')

@@ -1,0 +1,21 @@
+# compare: exact
+
+import random
+random.seed(12345)
+print(random.random(), random.randint(1, 100), random.randrange(0, 100, 7))
+print(random.choice('abcdef'), random.sample(range(100), 5), random.uniform(1, 2))
+items = list(range(10)); random.shuffle(items); print(items)
+print(random.choices('xyz', k=5), random.choices([1, 2, 3], weights=[10, 1, 1], k=4))
+print(random.gauss(0, 1), random.normalvariate(5, 2), random.expovariate(1.5))
+print(random.triangular(0, 10, 3), random.betavariate(2, 3), random.getrandbits(70))
+r = random.Random(99)
+print(r.random(), r.randint(0, 10 ** 30))
+state = r.getstate(); a = r.random(); r.setstate(state); print(a == r.random())
+random.seed('text seed')
+print(random.random())
+random.seed(b'bytes seed')
+print(random.randint(0, 1000))
+random.seed(-7)
+print(random.random())
+random.seed(2 ** 100)
+print(random.random())

@@ -1,0 +1,6 @@
+import helpers.circ_a as a
+B = 'b'
+
+
+def use_a():
+    return a.A

@@ -1,0 +1,2 @@
+from ..core import VALUE as _V
+DOUBLE = _V * 2
