@@ -43,10 +43,18 @@ static void set_exception(ThreadState* ts, Object* inst) {  // steals inst
   setref(ts->exc, inst);
 }
 
+// Instantiates an exception class without the recursion check of call(): raising
+// RecursionError must work when the depth is exhausted.
+static Object* instantiate(ThreadState* ts, TypeObject* type, Object* const* args, size_t nargs) {
+  callfunc f = type->type->call;
+  if (!f) return raise(ts, &exc::TypeError, "'%s' object is not callable", type_name(type));
+  return f(ts, type, args, nargs, nullptr);
+}
+
 std::nullptr_t raise_object(ThreadState* ts, Object* exc) {
   Object* inst;
   if (is_exception_type(exc)) {
-    inst = call0(ts, exc);
+    inst = instantiate(ts, static_cast<TypeObject*>(exc), nullptr, 0);
     if (!inst) return nullptr;
     if (!is_exception(inst)) {
       raise(ts, &exc::TypeError,
@@ -65,7 +73,7 @@ std::nullptr_t raise_object(ThreadState* ts, Object* exc) {
 }
 
 std::nullptr_t raise_with(ThreadState* ts, TypeObject* type, Object* msg) {
-  Object* inst = msg ? call1(ts, type, msg) : call0(ts, type);
+  Object* inst = instantiate(ts, type, &msg, msg ? 1 : 0);
   if (!inst) return nullptr;
   if (!is_exception(inst)) {
     decref(inst);
