@@ -685,6 +685,14 @@ const MethodDef listreviter_methods[] = {
 
 enum class KeyKind { Generic, SmallInt, Float, Str, Tuple };
 
+KeyKind kind_of(Object* o) {
+  if (o->type == &IntType && int_is_small(o)) return KeyKind::SmallInt;
+  if (o->type == &FloatType) return KeyKind::Float;
+  if (o->type == &StrType) return KeyKind::Str;
+  if (o->type == &TupleType && tuple_size(o) > 0) return KeyKind::Tuple;
+  return KeyKind::Generic;
+}
+
 struct Less {
   ThreadState* ts;
   KeyKind kind;
@@ -718,6 +726,35 @@ struct Less {
     }
   }
 
+  // a < b for tuples whose first items are equal: the first differing item decides.
+  bool tuple_rest_lt(Object* a, Object* b) {
+    ssize na = tuple_size(a), nb = tuple_size(b);
+    ssize n = na < nb ? na : nb;
+    for (ssize i = 1; i < n; ++i) {
+      Object* x = tuple_item(a, i);
+      Object* y = tuple_item(b, i);
+      if (x == y) continue;
+      KeyKind k = kind_of(x);
+      if (k != KeyKind::Generic && k != KeyKind::Tuple && k == kind_of(y)) {
+        if (fast_eq(k, x, y)) continue;
+        return fast_lt(k, x, y);
+      }
+      int eq = richcompare_bool(ts, x, y, CmpOp::EQ);
+      if (eq < 0) {
+        failed = true;
+        return false;
+      }
+      if (eq) continue;
+      int r = richcompare_bool(ts, x, y, CmpOp::LT);
+      if (r < 0) {
+        failed = true;
+        return false;
+      }
+      return r;
+    }
+    return na < nb;
+  }
+
   bool operator()(Object* a, Object* b) {
     if (failed) return false;
     switch (kind) {
@@ -729,7 +766,7 @@ struct Less {
         Object* x = tuple_item(a, 0);
         Object* y = tuple_item(b, 0);
         if (!fast_eq(first_kind, x, y)) return fast_lt(first_kind, x, y);
-        break;
+        return tuple_rest_lt(a, b);
       }
       default:
         break;
@@ -742,14 +779,6 @@ struct Less {
     return r;
   }
 };
-
-KeyKind kind_of(Object* o) {
-  if (o->type == &IntType && int_is_small(o)) return KeyKind::SmallInt;
-  if (o->type == &FloatType) return KeyKind::Float;
-  if (o->type == &StrType) return KeyKind::Str;
-  if (o->type == &TupleType && tuple_size(o) > 0) return KeyKind::Tuple;
-  return KeyKind::Generic;
-}
 
 void choose_kind(Object* const* keys, ssize n, Less* less) {
   less->kind = KeyKind::Generic;
