@@ -1289,7 +1289,10 @@ class Compiler {
     decorators(c->decorator_list);
     int first_line = c->decorator_list.empty() ? c->line : c->decorator_list[0]->line;
     emit(Op::LOAD_BUILD_CLASS);
-    emit(Op::PUSH_NULL);
+    bool dynamic = has_starred(c->bases);
+    for (keyword* k : c->keywords)
+      if (k->is_double_star()) dynamic = true;
+    if (!dynamic) emit(Op::PUSH_NULL);
     std::string qn = child_qualname(c->name);
     enter_unit(s, c->name, qn, first_line);
     u_->line = c->line;
@@ -1971,13 +1974,9 @@ class Compiler {
       emit(Op::CALL, static_cast<uint32_t>(args.size() + kws.size()) + extra);
       return;
     }
-    // Dynamic call: [callable, NULL, extra...] -> build a tuple of all positionals.
-    // The NULL slot is removed first: CALL_FUNCTION_EX takes [callable, args, kwargs].
-    // Stack: callable, NULL, extra0..: fold the extras into a list.
+    // Dynamic call (no NULL slot was pushed): [callable, extra...] -> fold the extras and all
+    // positionals into a tuple, keywords into a dict: CALL_FUNCTION_EX [callable, args, kwargs].
     emit(Op::BUILD_LIST, extra);
-    // [callable, NULL, list] -> drop NULL
-    emit(Op::SWAP, 2);
-    emit(Op::POP_TOP);
     for (Expr* a : args) {
       if (a->kind == ExprKind::Starred) {
         expr(a->as<Starred>()->value);
@@ -2019,7 +2018,7 @@ class Compiler {
       u_->line = c->line;
     } else {
       expr(c->func);
-      emit(Op::PUSH_NULL);
+      if (!dynamic) emit(Op::PUSH_NULL);
     }
     call_args(c->args, c->keywords, 0, c);
   }
