@@ -432,9 +432,9 @@ Object* os_environ_dict(ARGS) {
   return d.release();
 }
 
+// Like CPython, os.fork() does not flush sys.stdout: buffered output is copied into the child
+// (multiprocessing flushes the standard streams itself before forking).
 Object* os_fork(ARGS) {
-  io_flush_std_streams(ts);
-  Ref<> threading;  // CPython runs os.register_at_fork hooks; threading resets its state itself
   pid_t pid = ::fork();
   if (pid < 0) return os_error(ts);
   if (pid == 0) {

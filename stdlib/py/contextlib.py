@@ -18,10 +18,10 @@ class AbstractContextManager:
 
 
 class AbstractAsyncContextManager:
-    async def __aenter__(self):
+    def __aenter__(self):
         return self
 
-    async def __aexit__(self, exc_type, exc_value, traceback):
+    def __aexit__(self, exc_type, exc_value, traceback):
         return None
 
 

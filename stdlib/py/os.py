@@ -3,6 +3,7 @@
 import sys
 import posix
 from posix import *
+from posix import _exit, _environ_dict
 import posixpath as path
 import _structseq
 

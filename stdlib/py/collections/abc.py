@@ -91,7 +91,7 @@ class AsyncIterator(AsyncIterable):
     __slots__ = ()
 
     @abstractmethod
-    async def __anext__(self):
+    def __anext__(self):
         raise StopAsyncIteration
 
     def __aiter__(self):
