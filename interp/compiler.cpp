@@ -857,7 +857,6 @@ class Compiler {
       }
       int l_next = new_label();
       if (h->type) {
-        emit(Op::COPY, 1);
         expr(h->type);
         u_->line = h->line;
         emit(Op::CHECK_EXC_MATCH);
@@ -1235,7 +1234,10 @@ class Compiler {
 
   int function_flags(Scope* s) {
     int f = kCoOptimized | kCoNewLocals;
-    if (s->is_generator) f |= kCoGenerator;
+    if (s->is_async)
+      f |= s->is_generator ? kCoAsyncGenerator : kCoCoroutine;
+    else if (s->is_generator)
+      f |= kCoGenerator;
     if (u_ && u_->scope->type != ScopeType::Module) f |= kCoNested;
     return f;
   }
@@ -1249,10 +1251,6 @@ class Compiler {
   }
 
   void function_def(FunctionDef* f) {
-    if (f->is_async) {
-      error(f, "async functions are not supported");
-      return;
-    }
     Scope* s = st_->lookup(f);
     decorators(f->decorator_list);
     int first_line = f->decorator_list.empty() ? f->line : f->decorator_list[0]->line;
@@ -1775,7 +1773,10 @@ class Compiler {
                       "<genexpr>");
         break;
       case ExprKind::Await:
-        error(e, "'await' outside async function");
+        expr(e->as<Await>()->value);
+        emit(Op::GET_AWAITABLE);
+        load_const_none();
+        yield_from_loop();
         break;
       case ExprKind::Yield: {
         auto* y = e->as<Yield>();

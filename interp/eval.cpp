@@ -606,11 +606,20 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
 
 #if !GILPY_SWITCH_DISPATCH
 #define TARGET(op) L_##op:
+#ifdef GILPY_VM_TRACE
+#define TRACE_INSTR()                                                                \
+  fprintf(stderr, "  %s %3zd %-20s %u depth=%zd blocks=%d\n", str_cstr(co->name),    \
+          pc - co->code - 1, kOpNames[word & 0xff], oparg, sp - frame->stack_base(), \
+          frame->nblocks)
+#else
+#define TRACE_INSTR() ((void)0)
+#endif
 #define DISPATCH()            \
   do {                        \
     word = *pc++;             \
     frame->pc = pc;           \
     oparg = instr_arg(word);  \
+    TRACE_INSTR();            \
     goto* table[word & 0xff]; \
   } while (0)
 #define RELOAD_DISPATCH_TABLE() \
@@ -1635,6 +1644,29 @@ L_slow_check : {
     if (frame->exc_linked) unlink_exc_node(ts, frame);  // stays flagged: relinked on resume
     result = v;
     goto exit_eval;
+  }
+
+  TARGET(GET_AWAITABLE) {
+    Object* v = TOP();
+    if (!is_generator(v)) {
+      Object* aw = special_lookup(ts, v, names.__await__);
+      if (!aw) {
+        if (!exc_occurred(ts))
+          raise(ts, &exc::TypeError, "object %s can't be used in 'await' expression", type_name(v));
+        goto error;
+      }
+      Object* it = call0(ts, aw);
+      decref(aw);
+      if (!it) goto error;
+      if (!it->type->iternext) {
+        raise(ts, &exc::TypeError, "__await__() returned non-iterator of type '%s'", type_name(it));
+        decref(it);
+        goto error;
+      }
+      decref(v);
+      SET_TOP(it);
+    }
+    DISPATCH();
   }
 
   TARGET(GET_YIELD_FROM_ITER) {

@@ -28,6 +28,7 @@ void gen_free_frame(GeneratorObject* g) {
   std::free(f);
 }
 
+void set_stop_iteration(ThreadState* ts, Object* value);
 Object* gen_close_impl(ThreadState* ts, GeneratorObject* g);
 Object* gen_yf(GeneratorObject* g);
 Object* gen_repr(ThreadState* ts, Object* o);
@@ -89,8 +90,10 @@ void gen_clear(Object* o) {
 
 Object* gen_repr(ThreadState* ts, Object* o) {
   auto* g = static_cast<GeneratorObject*>(o);
-  return str_format(ts, "<generator object %s at %p>", str_cstr(g->qualname),
-                    static_cast<void*>(o));
+  const char* kind = (g->code->flags & kCoCoroutine)        ? "coroutine"
+                     : (g->code->flags & kCoAsyncGenerator) ? "async_generator"
+                                                            : "generator";
+  return str_format(ts, "<%s object %s at %p>", kind, str_cstr(g->qualname), static_cast<void*>(o));
 }
 
 // Raises StopIteration(value) (no args for None).
@@ -108,7 +111,12 @@ Object* gen_iternext(ThreadState* ts, Object* o) {
   Object* r = nullptr;
   GenStatus st = gen_send_ex(ts, static_cast<GeneratorObject*>(o), none(), nullptr, &r);
   if (st == GenStatus::Yielded) return r;
-  if (st == GenStatus::Returned) xdecref(r);
+  if (st == GenStatus::Returned) {
+    // Like CPython: a non-None return value travels in StopIteration (iterator consumers clear
+    // it; next() shows it).
+    if (r && !is_none(r)) set_stop_iteration(ts, r);
+    xdecref(r);
+  }
   return nullptr;
 }
 

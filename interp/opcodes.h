@@ -103,6 +103,7 @@ inline constexpr int kVarEffect = 1000;
   OP(RETURN_VALUE, -1, None)                 \
   OP(YIELD_VALUE, 0, Int)                    \
   OP(GET_YIELD_FROM_ITER, 0, None)           \
+  OP(GET_AWAITABLE, 0, None)                 \
   OP(SEND, kVarEffect, Jump)                 \
   OP(RAISE_VARARGS, kVarEffect, Int)         \
   OP(RERAISE, -1, None)                      \

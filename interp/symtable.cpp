@@ -154,7 +154,7 @@ class Builder {
           if (d) expr(d);
         arg_annotations(f->args);
         if (f->returns) expr(f->returns);
-        push(ScopeType::Function, f->name, f);
+        push(ScopeType::Function, f->name, f)->is_async = f->is_async;
         args(f->args);
         body(f->body);
         pop();
@@ -470,7 +470,11 @@ class Builder {
                             nullptr, "genexpr");
         break;
       case ExprKind::Await:
-        error(e, "'await' outside async function");
+        if (cur_->type != ScopeType::Function || !cur_->is_async) {
+          error(e, "'await' outside async function");
+          return;
+        }
+        expr(e->as<Await>()->value);
         break;
       case ExprKind::Yield:
       case ExprKind::YieldFrom: {

@@ -45,6 +45,7 @@ struct Scope {
   bool needs_class_closure = false;  // a class whose methods use __class__/super
   bool has_annotations = false;
   bool is_lambda = false;
+  bool is_async = false;
   std::string comp_kind;                               // "listcomp" etc. for comprehensions
   std::unordered_map<std::string, ast::Loc> decl_loc;  // global/nonlocal statements
 
