@@ -512,20 +512,26 @@ bool sleep(ThreadState* ts, double seconds) {
   }
   double deadline = monotonic() + seconds;
   bool main = is_main_thread(ts);
+  Interpreter* interp = ts->interp;
   for (;;) {
-    double left = deadline - monotonic();
-    if (left <= 0) return true;
     {
       Released r(ts);
-      // The main thread sleeps in slices so that a signal delivered to another OS thread still
-      // interrupts it promptly.
-      double slice = main ? std::min(left, 0.05) : std::min(left, 3600.0);
-      struct timespec req;
-      req.tv_sec = static_cast<time_t>(slice);
-      req.tv_nsec = static_cast<long>((slice - static_cast<double>(req.tv_sec)) * 1e9);
-      ::nanosleep(&req, nullptr);  // EINTR: the loop resumes for the rest of the time
+      // The GIL is taken back only when the time is up or a signal is pending. The main thread
+      // sleeps in slices so that a signal delivered to another OS thread (whose nanosleep is the
+      // one interrupted) still ends its sleep promptly; EINTR just resumes the loop.
+      for (;;) {
+        if (main && interp->signals_pending.load(std::memory_order_relaxed)) break;
+        double left = deadline - monotonic();
+        if (left <= 0) break;
+        double slice = main ? std::min(left, 0.05) : std::min(left, 3600.0);
+        struct timespec req;
+        req.tv_sec = static_cast<time_t>(slice);
+        req.tv_nsec = static_cast<long>((slice - static_cast<double>(req.tv_sec)) * 1e9);
+        ::nanosleep(&req, nullptr);
+      }
     }
     if (!check_signals(ts)) return false;
+    if (deadline - monotonic() <= 0) return true;
   }
 }
 

@@ -2,8 +2,10 @@
 // code runs (GIL, main thread, builtins, sys, the standard streams, __main__); destroy_interpreter
 // follows CPython's shutdown order: threading._shutdown() (waits for non-daemon threads), atexit
 // callbacks, flush of the standard streams, then the __main__ globals are cleared so __del__
-// methods run. Daemon threads may still be alive at that point (blocked on the GIL), so nothing
-// they could touch is freed: the process exits right after anyway.
+// methods run. Between the flush and the clearing, gil::begin_finalization() parks every other
+// thread for good: daemon threads may still be alive (blocked on the GIL or in a blocking call) but
+// never run Python again, and nothing they own (thread states, frames) is freed: the process exits
+// right after anyway.
 #include <cstdio>
 
 #include "gil/gil.h"
@@ -126,9 +128,14 @@ void destroy_interpreter(ThreadState* ts) {
   }
   io_flush_std_streams(ts);
 
+  // From here on only this thread runs Python: daemon threads that come back for the GIL (from a
+  // blocking call, a forced switch or a wait for it) park forever without touching an object.
+  // Their thread states stay allocated: their OS threads still use them until the process exits.
+  gil::begin_finalization(ts);
+
   // Clear __main__'s globals (as CPython's module teardown does) so objects kept by the script
-  // are released and their __del__ methods run while sys.stdout still works. Skipped while other
-  // threads exist: they may still use these objects.
+  // are released and their __del__ methods run while sys.stdout still works. Skipped while daemon
+  // threads exist: their frames keep the globals alive, so CPython never finalises them either.
   bool alone;
   {
     std::lock_guard<std::mutex> lock(interp->threads_mutex);

@@ -1,6 +1,6 @@
-// The time module. sleep() releases the GIL (that is what lets sleeping threads overlap) and
-// wakes up early only for a pending signal, whose handler may raise (KeyboardInterrupt); otherwise
-// it sleeps the rest of the interval. struct_time comes from the _structseq helper.
+// The time module. sleep() is gil::sleep: it releases the GIL (that is what lets sleeping threads
+// overlap) and wakes up early only for a pending signal, whose handler may raise
+// (KeyboardInterrupt); otherwise it sleeps the rest of the interval. sleep(0) is a real yield. struct_time comes from the _structseq helper.
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -68,23 +68,10 @@ Object* t_sleep(ARGS) {
   if (std::isnan(secs)) return raise(ts, &exc::ValueError, "Invalid value NaN (not a number)");
   if (secs < 0) return raise(ts, &exc::ValueError, "sleep length must be non-negative");
   if (secs > 9.2e9) return raise(ts, &exc::OverflowError, "sleep length is too large");
-  double deadline = clock_secs(CLOCK_MONOTONIC) + secs;
-  for (;;) {
-    struct timespec req;
-    double left = deadline - clock_secs(CLOCK_MONOTONIC);
-    if (left < 0) left = 0;
-    req.tv_sec = static_cast<time_t>(left);
-    req.tv_nsec = static_cast<long>((left - double(req.tv_sec)) * 1e9);
-    int r;
-    {
-      gil::Released unlocked(ts);
-      r = ::nanosleep(&req, nullptr);
-    }
-    if (r == 0) break;
-    if (errno != EINTR) return raise_errno(ts, errno);
-    if (ts->interp->signals_pending.load() && !handle_eval_breaker(ts)) return nullptr;
-    if (clock_secs(CLOCK_MONOTONIC) >= deadline) break;
-  }
+  // gil::sleep releases the GIL, resumes after EINTR for the rest of the time, runs signal
+  // handlers on the main thread (KeyboardInterrupt ends the sleep) and hands the GIL to a waiting
+  // thread for sleep(0).
+  if (!gil::sleep(ts, secs)) return nullptr;
   return new_none();
 }
 

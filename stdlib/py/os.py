@@ -325,11 +325,16 @@ def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None):
 
 
 def _run_hooks(hooks):
+    # As CPython: a failing hook is reported ("Exception ignored in: ...") and the others still run.
     for fn in hooks:
         try:
             fn()
-        except BaseException:
-            pass
+        except BaseException as e:
+            try:
+                sys.stderr.write('Exception ignored in: %r\n' % (fn,))
+                sys._gilpy_print_exception(e.with_traceback(e.__traceback__.tb_next))
+            except BaseException:
+                pass
 
 
 def _run_after_fork_child():
