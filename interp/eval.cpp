@@ -339,7 +339,7 @@ bool dict_merge_call(ThreadState* ts, Object* func, DictObject* d, Object* m) {
     auto* md = static_cast<DictObject*>(m);
     while (dict_next(md, &pos, &k, &v)) {
       if (!is_str(k)) {
-        raise(ts, &exc::TypeError, "%s keywords must be strings", function_str(ts, func).c_str());
+        raise(ts, &exc::TypeError, "keywords must be strings");
         return false;
       }
       if (dict_get(ts, d, k)) {
@@ -359,7 +359,7 @@ bool dict_merge_call(ThreadState* ts, Object* func, DictObject* d, Object* m) {
     Ref<> k = Ref<>::steal(iter_next(ts, it.get()));
     if (!k) return !exc_occurred(ts);
     if (!is_str(k.get())) {
-      raise(ts, &exc::TypeError, "%s keywords must be strings", function_str(ts, func).c_str());
+      raise(ts, &exc::TypeError, "keywords must be strings");
       return false;
     }
     if (dict_get(ts, d, k.get())) {
@@ -518,8 +518,7 @@ inline void unlink_exc_node(ThreadState* ts, Frame* f) {
 }
 
 void recursion_error(ThreadState* ts, bool native) {
-  raise(ts, &exc::RecursionError, "maximum recursion depth exceeded%s",
-        native ? " while calling a Python object" : "");
+  raise(ts, &exc::RecursionError, "maximum recursion depth exceeded%s", native ? "" : "");
 }
 
 }  // namespace

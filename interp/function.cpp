@@ -407,14 +407,21 @@ bool bind_arguments(ThreadState* ts, FunctionObject* func, Frame* f, Object* con
           if (!dict_set(ts, kwdict, key, value)) return false;
           continue;
         }
-        for (int j = 0; j < co->posonlyargcount; ++j) {
-          if (str_equal(static_cast<StrObject*>(tuple_item(co->varnames, j)),
-                        static_cast<StrObject*>(key))) {
-            raise(ts, &exc::TypeError,
-                  "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                  fn_name(func).c_str(), str_cstr(key));
-            return false;
+        std::string posonly;
+        for (ssize k2 = 0; k2 < kwnames->size; ++k2) {
+          for (int j = 0; j < co->posonlyargcount; ++j) {
+            if (str_equal(static_cast<StrObject*>(tuple_item(co->varnames, j)),
+                          static_cast<StrObject*>(kwnames->items[k2]))) {
+              if (!posonly.empty()) posonly += ", ";
+              posonly += str_view(kwnames->items[k2]);
+            }
           }
+        }
+        if (!posonly.empty()) {
+          raise(ts, &exc::TypeError,
+                "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                fn_name(func).c_str(), posonly.c_str());
+          return false;
         }
         raise(ts, &exc::TypeError, "%s() got an unexpected keyword argument '%s'",
               fn_name(func).c_str(), str_cstr(key));
