@@ -19,6 +19,7 @@ const NativeModule kNativeModules[] = {
     {"_gilpy", init_gilpy},
     {"errno", init_errno},
     {"_multiprocessing", init_multiprocessing},
+    {"_collections", init_collections},
     {nullptr, nullptr},
 };
 
