@@ -1,0 +1,1 @@
+# Helper modules for tests/py scripts (not run by the conformance runner).
