@@ -395,26 +395,27 @@ bool print_expr(ThreadState* ts, Object* v) {
   return true;
 }
 
-// Small-int arithmetic with Python semantics; false when the fast path does not apply.
-inline bool int_fast_binop(ThreadState* ts, int64_t a, int64_t b, unsigned op, Object** res) {
+// Small-int arithmetic with Python semantics: 1 = *out holds the int result, 2 = true division
+// of ints that fit a double exactly (the caller divides), 0 = no fast path.
+inline int int_fast_compute(int64_t a, int64_t b, unsigned op, int64_t* out) {
   int64_t r;
   switch (static_cast<BinOp>(op)) {
     case BinOp::Add:
-      if (__builtin_add_overflow(a, b, &r)) return false;
+      if (__builtin_add_overflow(a, b, &r)) return 0;
       break;
     case BinOp::Sub:
-      if (__builtin_sub_overflow(a, b, &r)) return false;
+      if (__builtin_sub_overflow(a, b, &r)) return 0;
       break;
     case BinOp::Mul:
-      if (__builtin_mul_overflow(a, b, &r)) return false;
+      if (__builtin_mul_overflow(a, b, &r)) return 0;
       break;
     case BinOp::FloorDiv:
-      if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+      if (b == 0 || (a == INT64_MIN && b == -1)) return 0;
       r = a / b;
       if ((a % b != 0) && ((a < 0) != (b < 0))) --r;
       break;
     case BinOp::Mod:
-      if (b == 0 || (a == INT64_MIN && b == -1)) return false;
+      if (b == 0 || (a == INT64_MIN && b == -1)) return 0;
       r = a % b;
       if (r != 0 && ((r < 0) != (b < 0))) r += b;
       break;
@@ -428,52 +429,48 @@ inline bool int_fast_binop(ThreadState* ts, int64_t a, int64_t b, unsigned op, O
       r = a ^ b;
       break;
     case BinOp::LShift:
-      if (b < 0 || b >= 63) return false;
+      if (b < 0 || b >= 63) return 0;
       if (a != 0) {
         int64_t lim = INT64_MAX >> b;
-        if (a > lim || a < -lim - 1) return false;
+        if (a > lim || a < -lim - 1) return 0;
       }
       r = static_cast<int64_t>(static_cast<uint64_t>(a) << b);
       break;
     case BinOp::RShift:
-      if (b < 0) return false;
+      if (b < 0) return 0;
       r = b >= 64 ? (a < 0 ? -1 : 0) : (a >> b);
       break;
     case BinOp::TrueDiv: {
-      if (b == 0) return false;
+      if (b == 0) return 0;
       const int64_t lim = int64_t(1) << 53;
-      if (a > lim || a < -lim || b > lim || b < -lim) return false;
-      *res = float_from(ts, static_cast<double>(a) / static_cast<double>(b));
-      return true;
+      if (a > lim || a < -lim || b > lim || b < -lim) return 0;
+      return 2;
     }
     default:
-      return false;
+      return 0;
   }
-  *res = int_from(ts, r);
-  return true;
+  *out = r;
+  return 1;
 }
 
-inline bool float_fast_binop(ThreadState* ts, double a, double b, unsigned op, Object** res) {
-  double r;
+inline bool float_fast_compute(double a, double b, unsigned op, double* out) {
   switch (static_cast<BinOp>(op)) {
     case BinOp::Add:
-      r = a + b;
-      break;
+      *out = a + b;
+      return true;
     case BinOp::Sub:
-      r = a - b;
-      break;
+      *out = a - b;
+      return true;
     case BinOp::Mul:
-      r = a * b;
-      break;
+      *out = a * b;
+      return true;
     case BinOp::TrueDiv:
       if (b == 0.0) return false;
-      r = a / b;
-      break;
+      *out = a / b;
+      return true;
     default:
       return false;
   }
-  *res = float_from(ts, r);
-  return true;
 }
 
 inline bool cmp_i64(int64_t a, int64_t b, unsigned op) {
@@ -531,6 +528,23 @@ Object* current_handled_exception(ThreadState* ts) {
 
 // ---- the loop -----------------------------------------------------------------------------------
 
+// The loop's own reference counting, forced inline (the compiler gives up inlining the
+// runtime's inline functions in a function this large).
+__attribute__((always_inline)) inline void fast_incref(Object* o) {
+  if (o->refcnt < kImmortalRefcnt) ++o->refcnt;
+}
+__attribute__((always_inline)) inline void fast_decref(Object* o) {
+  if (o->refcnt < kImmortalRefcnt && --o->refcnt == 0) dealloc(o);
+}
+__attribute__((always_inline)) inline void fast_xdecref(Object* o) {
+  if (o) fast_decref(o);
+}
+template <class T>
+__attribute__((always_inline)) inline T* fast_newref(T* o) {
+  fast_incref(o);
+  return o;
+}
+
 Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
   Interpreter* interp = ts->interp;
   {
@@ -572,26 +586,23 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
 #endif
 
   Frame* frame = entry;
-  CodeObject* co;
   const Instr* pc;
   Object** sp;
-  Object** fast;
-  Object* const* consts;
-  Object* const* names_;
   Instr word = 0;
   uint32_t oparg = 0;
   TupleObject* kwnames = nullptr;
   Object* result = nullptr;
 
-#define LOAD_FRAME_STATE()      \
-  do {                          \
-    co = frame->code;           \
-    pc = frame->pc;             \
-    sp = frame->sp;             \
-    fast = frame->localsplus;   \
-    consts = co->consts->items; \
-    names_ = co->names->items;  \
+#define LOAD_FRAME_STATE() \
+  do {                     \
+    pc = frame->pc;        \
+    sp = frame->sp;        \
   } while (0)
+
+// Derived from frame (kept out of registers on purpose: the loop has few to spare).
+#define co (frame->code)
+#define fast (frame->localsplus)
+#define consts (frame->code->consts->items)
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -600,8 +611,8 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
 #define PEEK(n) (sp[-static_cast<ssize>(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define SET_SECOND(v) (sp[-2] = (v))
-#define JUMPTO(t) (pc = co->code + (t))
-#define GETNAME(i) (names_[i])
+#define JUMPTO(t) (pc = frame->code->code + (t))
+#define GETNAME(i) (frame->code->names->items[i])
 
 #if !GILPY_SWITCH_DISPATCH
 #define TARGET(op) L_##op:
@@ -682,7 +693,7 @@ L_slow_check : {
 
   TARGET(POP_TOP) {
     Object* v = POP();
-    decref(v);
+    fast_decref(v);
     DISPATCH();
   }
 
@@ -693,7 +704,7 @@ L_slow_check : {
 
   TARGET(COPY) {
     Object* v = PEEK(oparg);
-    PUSH(newref(v));
+    PUSH(fast_newref(v));
     DISPATCH();
   }
 
@@ -706,7 +717,7 @@ L_slow_check : {
 
   TARGET(LOAD_CONST) {
     Object* v = consts[oparg];
-    incref(v);
+    fast_incref(v);
     PUSH(v);
     DISPATCH();
   }
@@ -717,7 +728,7 @@ L_slow_check : {
       unbound_local(ts, tuple_item(co->varnames, oparg));
       goto error;
     }
-    incref(v);
+    fast_incref(v);
     PUSH(v);
     DISPATCH();
   }
@@ -726,7 +737,7 @@ L_slow_check : {
     Object* v = POP();
     Object* old = fast[oparg];
     fast[oparg] = v;
-    xdecref(old);
+    fast_xdecref(old);
     DISPATCH();
   }
 
@@ -737,7 +748,7 @@ L_slow_check : {
       goto error;
     }
     fast[oparg] = nullptr;
-    decref(old);
+    fast_decref(old);
     DISPATCH();
   }
 
@@ -751,7 +762,7 @@ L_slow_check : {
     }
     if (is_dict_exact(locals)) {
       v = dict_get_str(ts, static_cast<DictObject*>(locals), static_cast<StrObject*>(name));
-      if (v) incref(v);
+      if (v) fast_incref(v);
     } else {
       v = getitem(ts, locals, name);
       if (!v) {
@@ -766,7 +777,7 @@ L_slow_check : {
         name_error(ts, name);
         goto error;
       }
-      incref(v);
+      fast_incref(v);
     }
     PUSH(v);
     DISPATCH();
@@ -783,7 +794,7 @@ L_slow_check : {
     } else {
       ok = store_local_name(ts, locals, name, v);
     }
-    decref(v);
+    fast_decref(v);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -842,7 +853,7 @@ L_slow_check : {
         c->value = v;
       }
     }
-    incref(v);
+    fast_incref(v);
     PUSH(v);
     DISPATCH();
   }
@@ -850,7 +861,7 @@ L_slow_check : {
   TARGET(STORE_GLOBAL) {
     Object* v = POP();
     bool ok = dict_set(ts, frame->globals, GETNAME(oparg), v);
-    decref(v);
+    fast_decref(v);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -873,7 +884,7 @@ L_slow_check : {
       unbound_deref(ts, co, oparg);
       goto error;
     }
-    incref(v);
+    fast_incref(v);
     PUSH(v);
     DISPATCH();
   }
@@ -903,7 +914,7 @@ L_slow_check : {
         unbound_deref(ts, co, oparg);
         goto error;
       }
-      incref(v);
+      fast_incref(v);
     }
     PUSH(v);
     DISPATCH();
@@ -928,7 +939,7 @@ L_slow_check : {
 
   TARGET(LOAD_CLOSURE) {
     Object* c = fast[co->nlocals + oparg];
-    incref(c);
+    fast_incref(c);
     PUSH(c);
     DISPATCH();
   }
@@ -938,7 +949,7 @@ L_slow_check : {
     Object* v = getattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)));
     if (!v) goto error;
     SET_TOP(v);
-    decref(owner);
+    fast_decref(owner);
     DISPATCH();
   }
 
@@ -957,7 +968,7 @@ L_slow_check : {
             shadowed = true;
         }
         if (!shadowed) {
-          incref(descr);
+          fast_incref(descr);
           SET_TOP(descr);
           PUSH(owner);
           DISPATCH();
@@ -967,7 +978,7 @@ L_slow_check : {
     Object* v = getattr(ts, owner, name);
     if (!v) goto error;
     SET_TOP(v);
-    decref(owner);
+    fast_decref(owner);
     PUSH(nullptr);
     DISPATCH();
   }
@@ -976,8 +987,8 @@ L_slow_check : {
     Object* owner = POP();
     Object* v = POP();
     bool ok = setattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)), v);
-    decref(v);
-    decref(owner);
+    fast_decref(v);
+    fast_decref(owner);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -985,7 +996,7 @@ L_slow_check : {
   TARGET(DELETE_ATTR) {
     Object* owner = POP();
     bool ok = setattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)), nullptr);
-    decref(owner);
+    fast_decref(owner);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -997,10 +1008,19 @@ L_slow_check : {
     unsigned op = oparg & 0xf;
     if (left->type == &IntType && right->type == &IntType && !static_cast<IntObject*>(left)->big &&
         !static_cast<IntObject*>(right)->big) {
-      if (int_fast_binop(ts, static_cast<IntObject*>(left)->value,
-                         static_cast<IntObject*>(right)->value, op, &res)) {
-        decref(right);
-        decref(left);
+      int64_t r;
+      int k = int_fast_compute(static_cast<IntObject*>(left)->value,
+                               static_cast<IntObject*>(right)->value, op, &r);
+      if (k == 1) {
+        // A temporary int only the stack holds is reused for the result (small ints stay cached).
+        if (left->refcnt == 1 && (r < kSmallIntMin || r > kSmallIntMax)) {
+          static_cast<IntObject*>(left)->value = r;
+          fast_decref(right);
+          DISPATCH();
+        }
+        res = int_from(ts, r);
+        fast_decref(right);
+        fast_decref(left);
         if (!res) {
           sp--;
           goto error;
@@ -1008,33 +1028,56 @@ L_slow_check : {
         SET_TOP(res);
         DISPATCH();
       }
-    } else if (left->type == &FloatType) {
-      double b;
+      if (k == 2) {  // true division of exact ints
+        double q = static_cast<double>(static_cast<IntObject*>(left)->value) /
+                   static_cast<double>(static_cast<IntObject*>(right)->value);
+        res = float_from(ts, q);
+        fast_decref(right);
+        fast_decref(left);
+        if (!res) {
+          sp--;
+          goto error;
+        }
+        SET_TOP(res);
+        DISPATCH();
+      }
+    } else {
+      double a, b;
       bool ok = true;
-      if (right->type == &FloatType)
-        b = float_value(right);
-      else if (right->type == &IntType && !static_cast<IntObject*>(right)->big &&
-               std::llabs(static_cast<IntObject*>(right)->value) < (int64_t(1) << 53))
-        b = static_cast<double>(static_cast<IntObject*>(right)->value);
+      if (left->type == &FloatType)
+        a = float_value(left);
+      else if (left->type == &IntType && !static_cast<IntObject*>(left)->big &&
+               std::llabs(static_cast<IntObject*>(left)->value) < (int64_t(1) << 53))
+        a = static_cast<double>(static_cast<IntObject*>(left)->value);
       else
         ok = false;
-      if (ok && float_fast_binop(ts, float_value(left), b, op, &res)) {
-        decref(right);
-        decref(left);
-        if (!res) {
-          sp--;
-          goto error;
-        }
-        SET_TOP(res);
-        DISPATCH();
+      if (ok) {
+        if (right->type == &FloatType)
+          b = float_value(right);
+        else if (right->type == &IntType && !static_cast<IntObject*>(right)->big &&
+                 std::llabs(static_cast<IntObject*>(right)->value) < (int64_t(1) << 53) &&
+                 left->type == &FloatType)
+          b = static_cast<double>(static_cast<IntObject*>(right)->value);
+        else
+          ok = false;
       }
-    } else if (right->type == &FloatType && left->type == &IntType &&
-               !static_cast<IntObject*>(left)->big &&
-               std::llabs(static_cast<IntObject*>(left)->value) < (int64_t(1) << 53)) {
-      if (float_fast_binop(ts, static_cast<double>(static_cast<IntObject*>(left)->value),
-                           float_value(right), op, &res)) {
-        decref(right);
-        decref(left);
+      double r;
+      if (ok && float_fast_compute(a, b, op, &r)) {
+        // Reuse a temporary float only the stack holds (no allocation in float-heavy loops).
+        if (left->type == &FloatType && left->refcnt == 1) {
+          static_cast<FloatObject*>(left)->value = r;
+          fast_decref(right);
+          DISPATCH();
+        }
+        if (right->type == &FloatType && right->refcnt == 1) {
+          static_cast<FloatObject*>(right)->value = r;
+          fast_decref(left);
+          SET_TOP(right);
+          DISPATCH();
+        }
+        res = float_from(ts, r);
+        fast_decref(right);
+        fast_decref(left);
         if (!res) {
           sp--;
           goto error;
@@ -1047,8 +1090,8 @@ L_slow_check : {
       res = inplace_op(ts, left, right, static_cast<BinOp>(op));
     else
       res = binary_op(ts, left, right, static_cast<BinOp>(op));
-    decref(right);
-    decref(left);
+    fast_decref(right);
+    fast_decref(left);
     if (!res) {
       sp--;
       goto error;
@@ -1076,14 +1119,14 @@ L_slow_check : {
     } else {
       res = richcompare(ts, left, right, static_cast<CmpOp>(oparg));
       if (!res) {
-        decref(right);
-        decref(left);
+        fast_decref(right);
+        fast_decref(left);
         sp--;
         goto error;
       }
     }
-    decref(right);
-    decref(left);
+    fast_decref(right);
+    fast_decref(left);
     SET_TOP(res);
     DISPATCH();
   }
@@ -1092,8 +1135,8 @@ L_slow_check : {
     Object* right = POP();
     Object* left = TOP();
     bool r = (left == right) != (oparg != 0);
-    decref(right);
-    decref(left);
+    fast_decref(right);
+    fast_decref(left);
     SET_TOP(py_bool(r));
     DISPATCH();
   }
@@ -1102,8 +1145,8 @@ L_slow_check : {
     Object* right = POP();
     Object* left = TOP();
     int r = contains(ts, right, left);
-    decref(right);
-    decref(left);
+    fast_decref(right);
+    fast_decref(left);
     if (r < 0) {
       sp--;
       goto error;
@@ -1122,7 +1165,7 @@ L_slow_check : {
       r = float_from(ts, -float_value(v));
     else
       r = negative(ts, v);
-    decref(v);
+    fast_decref(v);
     if (!r) {
       sp--;
       goto error;
@@ -1134,7 +1177,7 @@ L_slow_check : {
   TARGET(UNARY_POSITIVE) {
     Object* v = TOP();
     Object* r = positive(ts, v);
-    decref(v);
+    fast_decref(v);
     if (!r) {
       sp--;
       goto error;
@@ -1146,7 +1189,7 @@ L_slow_check : {
   TARGET(UNARY_INVERT) {
     Object* v = TOP();
     Object* r = invert(ts, v);
-    decref(v);
+    fast_decref(v);
     if (!r) {
       sp--;
       goto error;
@@ -1164,7 +1207,7 @@ L_slow_check : {
       t = 0;
     else
       t = truthy(ts, v);
-    decref(v);
+    fast_decref(v);
     if (t < 0) {
       sp--;
       goto error;
@@ -1184,31 +1227,31 @@ L_slow_check : {
       if (i < 0) i += n;
       if (i >= 0 && i < n) {
         res = container->type == &ListType ? list_item(container, i) : tuple_item(container, i);
-        incref(res);
-        decref(sub);
-        decref(container);
+        fast_incref(res);
+        fast_decref(sub);
+        fast_decref(container);
         SET_TOP(res);
         DISPATCH();
       }
     } else if (container->type == &DictType) {
       res = dict_get(ts, static_cast<DictObject*>(container), sub);
       if (res) {
-        incref(res);
-        decref(sub);
-        decref(container);
+        fast_incref(res);
+        fast_decref(sub);
+        fast_decref(container);
         SET_TOP(res);
         DISPATCH();
       }
       if (exc_occurred(ts)) {
-        decref(sub);
-        decref(container);
+        fast_decref(sub);
+        fast_decref(container);
         sp--;
         goto error;
       }
     }
     res = getitem(ts, container, sub);
-    decref(sub);
-    decref(container);
+    fast_decref(sub);
+    fast_decref(container);
     if (!res) {
       sp--;
       goto error;
@@ -1231,9 +1274,9 @@ L_slow_check : {
       if (i >= 0 && i < l->size) {
         Object* old = l->items[i];
         l->items[i] = v;
-        decref(old);
-        decref(sub);
-        decref(container);
+        fast_decref(old);
+        fast_decref(sub);
+        fast_decref(container);
         DISPATCH();
       }
     }
@@ -1241,9 +1284,9 @@ L_slow_check : {
       ok = dict_set(ts, static_cast<DictObject*>(container), sub, v);
     else
       ok = setitem(ts, container, sub, v);
-    decref(v);
-    decref(sub);
-    decref(container);
+    fast_decref(v);
+    fast_decref(sub);
+    fast_decref(container);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1252,8 +1295,8 @@ L_slow_check : {
     Object* sub = POP();
     Object* container = POP();
     bool ok = delitem(ts, container, sub);
-    decref(sub);
-    decref(container);
+    fast_decref(sub);
+    fast_decref(container);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1263,9 +1306,9 @@ L_slow_check : {
     Object* stop = POP();
     Object* start = TOP();
     Object* s = slice_new(ts, start, stop, step);
-    decref(start);
-    decref(stop);
-    xdecref(step);
+    fast_decref(start);
+    fast_decref(stop);
+    fast_xdecref(step);
     if (!s) {
       sp--;
       goto error;
@@ -1292,12 +1335,12 @@ L_slow_check : {
     } else {
       for (uint32_t i = 0; i < oparg; ++i) {
         if (!list_append(ts, l, sp[i])) {
-          decref(l);
-          for (uint32_t j = 0; j < oparg; ++j) decref(sp[j]);
+          fast_decref(l);
+          for (uint32_t j = 0; j < oparg; ++j) fast_decref(sp[j]);
           goto error;
         }
       }
-      for (uint32_t j = 0; j < oparg; ++j) decref(sp[j]);
+      for (uint32_t j = 0; j < oparg; ++j) fast_decref(sp[j]);
     }
     PUSH(l);
     DISPATCH();
@@ -1309,10 +1352,10 @@ L_slow_check : {
     sp -= oparg;
     for (uint32_t i = 0; i < oparg; ++i) {
       if (ok && !set_add(ts, s, sp[i])) ok = false;
-      decref(sp[i]);
+      fast_decref(sp[i]);
     }
     if (!ok) {
-      xdecref(s);
+      fast_xdecref(s);
       goto error;
     }
     PUSH(s);
@@ -1325,11 +1368,11 @@ L_slow_check : {
     sp -= 2 * oparg;
     for (uint32_t i = 0; i < oparg; ++i) {
       if (ok && !dict_set(ts, d, sp[2 * i], sp[2 * i + 1])) ok = false;
-      decref(sp[2 * i]);
-      decref(sp[2 * i + 1]);
+      fast_decref(sp[2 * i]);
+      fast_decref(sp[2 * i + 1]);
     }
     if (!ok) {
-      xdecref(d);
+      fast_xdecref(d);
       goto error;
     }
     PUSH(d);
@@ -1343,11 +1386,11 @@ L_slow_check : {
     sp -= oparg;
     for (uint32_t i = 0; i < oparg; ++i) {
       if (ok && !dict_set(ts, d, tuple_item(keys, i), sp[i])) ok = false;
-      decref(sp[i]);
+      fast_decref(sp[i]);
     }
-    decref(keys);
+    fast_decref(keys);
     if (!ok) {
-      xdecref(d);
+      fast_xdecref(d);
       goto error;
     }
     PUSH(d);
@@ -1358,7 +1401,7 @@ L_slow_check : {
     std::string buf;
     sp -= oparg;
     for (uint32_t i = 0; i < oparg; ++i) buf += str_view(sp[i]);
-    for (uint32_t i = 0; i < oparg; ++i) decref(sp[i]);
+    for (uint32_t i = 0; i < oparg; ++i) fast_decref(sp[i]);
     Object* s = str_from(ts, buf);
     if (!s) goto error;
     PUSH(s);
@@ -1368,7 +1411,7 @@ L_slow_check : {
   TARGET(LIST_APPEND) {
     Object* v = POP();
     bool ok = list_append(ts, static_cast<ListObject*>(PEEK(oparg)), v);
-    decref(v);
+    fast_decref(v);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1376,7 +1419,7 @@ L_slow_check : {
   TARGET(SET_ADD) {
     Object* v = POP();
     bool ok = set_add(ts, static_cast<SetObject*>(PEEK(oparg)), v);
-    decref(v);
+    fast_decref(v);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1385,8 +1428,8 @@ L_slow_check : {
     Object* v = POP();
     Object* k = POP();
     bool ok = dict_set(ts, static_cast<DictObject*>(PEEK(oparg)), k, v);
-    decref(k);
-    decref(v);
+    fast_decref(k);
+    fast_decref(v);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1398,7 +1441,7 @@ L_slow_check : {
       clear_exc(ts);
       raise(ts, &exc::TypeError, "Value after * must be an iterable, not %s", type_name(it));
     }
-    decref(it);
+    fast_decref(it);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1407,13 +1450,13 @@ L_slow_check : {
     Object* it = POP();
     auto* s = static_cast<SetObject*>(PEEK(oparg));
     Ref<> iter = Ref<>::steal(get_iter(ts, it));
-    decref(it);
+    fast_decref(it);
     if (!iter) goto error;
     for (;;) {
       Object* x = iter_next(ts, iter.get());
       if (!x) break;
       bool ok = set_add(ts, s, x);
-      decref(x);
+      fast_decref(x);
       if (!ok) goto error;
     }
     if (exc_occurred(ts)) goto error;
@@ -1427,7 +1470,7 @@ L_slow_check : {
       clear_exc(ts);
       raise(ts, &exc::TypeError, "'%s' object is not a mapping", type_name(m));
     }
-    decref(m);
+    fast_decref(m);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1436,7 +1479,7 @@ L_slow_check : {
     Object* m = POP();
     Object* func = PEEK(oparg + 2);
     bool ok = dict_merge_call(ts, func, static_cast<DictObject*>(PEEK(oparg)), m);
-    decref(m);
+    fast_decref(m);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -1446,25 +1489,25 @@ L_slow_check : {
     TupleObject* t = list_as_tuple(ts, static_cast<ListObject*>(l));
     if (!t) goto error;
     SET_TOP(t);
-    decref(l);
+    fast_decref(l);
     DISPATCH();
   }
 
   TARGET(UNPACK_SEQUENCE) {
     Object* seq = POP();
     if (seq->type == &TupleType && tuple_size(seq) == static_cast<ssize>(oparg)) {
-      for (uint32_t i = oparg; i > 0; --i) PUSH(newref(tuple_item(seq, i - 1)));
+      for (uint32_t i = oparg; i > 0; --i) PUSH(fast_newref(tuple_item(seq, i - 1)));
     } else if (seq->type == &ListType && list_size(seq) == static_cast<ssize>(oparg)) {
-      for (uint32_t i = oparg; i > 0; --i) PUSH(newref(list_item(seq, i - 1)));
+      for (uint32_t i = oparg; i > 0; --i) PUSH(fast_newref(list_item(seq, i - 1)));
     } else {
       bool ok = unpack_iterable(ts, seq, oparg, -1, sp);
       if (!ok) {
-        decref(seq);
+        fast_decref(seq);
         goto error;
       }
       sp += oparg;
     }
-    decref(seq);
+    fast_decref(seq);
     DISPATCH();
   }
 
@@ -1472,7 +1515,7 @@ L_slow_check : {
     Object* seq = POP();
     int before = oparg & 0xff, after = oparg >> 8;
     bool ok = unpack_iterable(ts, seq, before, after, sp);
-    decref(seq);
+    fast_decref(seq);
     if (!ok) goto error;
     sp += before + after + 1;
     DISPATCH();
@@ -1481,7 +1524,7 @@ L_slow_check : {
   TARGET(GET_ITER) {
     Object* v = TOP();
     Object* it = get_iter(ts, v);
-    decref(v);
+    fast_decref(v);
     if (!it) {
       sp--;
       goto error;
@@ -1497,7 +1540,7 @@ L_slow_check : {
       auto* li = static_cast<ListIterObject*>(it);
       if (li->seq && li->index < li->seq->size) {
         next = li->seq->items[li->index++];
-        incref(next);
+        fast_incref(next);
         PUSH(next);
         DISPATCH();
       }
@@ -1512,7 +1555,7 @@ L_slow_check : {
         DISPATCH();
       }
       if (st == GenStatus::Error) goto error;
-      decref(r);
+      fast_decref(r);
       next = nullptr;
     } else {
       next = it->type->iternext(ts, it);
@@ -1526,7 +1569,7 @@ L_slow_check : {
       }
     }
     sp--;
-    decref(it);
+    fast_decref(it);
     JUMPTO(oparg);
     DISPATCH();
   }
@@ -1553,7 +1596,7 @@ L_slow_check : {
       JUMPTO(oparg);
     } else if (v != py_bool(true)) {
       int t = is_none(v) ? 0 : truthy(ts, v);
-      decref(v);
+      fast_decref(v);
       if (t < 0) goto error;
       if (!t) JUMPTO(oparg);
     }
@@ -1566,7 +1609,7 @@ L_slow_check : {
       JUMPTO(oparg);
     } else if (v != py_bool(false)) {
       int t = is_none(v) ? 0 : truthy(ts, v);
-      decref(v);
+      fast_decref(v);
       if (t < 0) goto error;
       if (t) JUMPTO(oparg);
     }
@@ -1576,14 +1619,14 @@ L_slow_check : {
   TARGET(POP_JUMP_IF_NONE) {
     Object* v = POP();
     if (is_none(v)) JUMPTO(oparg);
-    decref(v);
+    fast_decref(v);
     DISPATCH();
   }
 
   TARGET(POP_JUMP_IF_NOT_NONE) {
     Object* v = POP();
     if (!is_none(v)) JUMPTO(oparg);
-    decref(v);
+    fast_decref(v);
     DISPATCH();
   }
 
@@ -1595,7 +1638,7 @@ L_slow_check : {
       JUMPTO(oparg);
     } else {
       sp--;
-      decref(v);
+      fast_decref(v);
     }
     DISPATCH();
   }
@@ -1608,7 +1651,7 @@ L_slow_check : {
       JUMPTO(oparg);
     } else {
       sp--;
-      decref(v);
+      fast_decref(v);
     }
     DISPATCH();
   }
@@ -1655,14 +1698,14 @@ L_slow_check : {
         goto error;
       }
       Object* it = call0(ts, aw);
-      decref(aw);
+      fast_decref(aw);
       if (!it) goto error;
       if (!it->type->iternext) {
         raise(ts, &exc::TypeError, "__await__() returned non-iterator of type '%s'", type_name(it));
-        decref(it);
+        fast_decref(it);
         goto error;
       }
-      decref(v);
+      fast_decref(v);
       SET_TOP(it);
     }
     DISPATCH();
@@ -1672,7 +1715,7 @@ L_slow_check : {
     Object* v = TOP();
     if (!is_generator(v)) {
       Object* it = get_iter(ts, v);
-      decref(v);
+      fast_decref(v);
       if (!it) {
         sp--;
         goto error;
@@ -1690,7 +1733,7 @@ L_slow_check : {
     frame->sp = sp;
     if (is_generator(receiver)) {
       GenStatus st = gen_send_ex(ts, static_cast<GeneratorObject*>(receiver), v, nullptr, &r);
-      decref(v);
+      fast_decref(v);
       if (st == GenStatus::Error) goto error;
       returned = st == GenStatus::Returned;
     } else {
@@ -1699,14 +1742,14 @@ L_slow_check : {
       } else {
         r = call_method(ts, receiver, "send", {v});
       }
-      decref(v);
+      fast_decref(v);
       if (!r) {
         if (exc_occurred(ts)) {
           if (!exc_matches(ts, &exc::StopIteration)) goto error;
           Object* e = fetch_exc(ts);
           Object* val = static_cast<StopIterationObject*>(e)->value;
-          r = newref(val ? val : none());
-          decref(e);
+          r = fast_newref(val ? val : none());
+          fast_decref(e);
         } else {
           r = new_none();
         }
@@ -1715,7 +1758,7 @@ L_slow_check : {
     }
     if (returned) {
       sp--;
-      decref(receiver);
+      fast_decref(receiver);
       PUSH(r);
       JUMPTO(oparg);
     } else {
@@ -1731,14 +1774,14 @@ L_slow_check : {
         raise(ts, &exc::RuntimeError, "No active exception to reraise");
         goto error;
       }
-      restore_exc(ts, newref(e));
+      restore_exc(ts, fast_newref(e));
       goto exception_unwind;
     }
     Object* cause = oparg == 2 ? POP() : nullptr;
     Object* e = POP();
     do_raise(ts, e, cause);
-    decref(e);
-    xdecref(cause);
+    fast_decref(e);
+    fast_xdecref(cause);
     goto error;
   }
 
@@ -1769,7 +1812,7 @@ L_slow_check : {
       ts->exc_info = &frame->exc_node;
     }
     Object* prev = frame->exc_node.exc;
-    frame->exc_node.exc = newref(e);
+    frame->exc_node.exc = fast_newref(e);
     SET_TOP(prev ? prev : new_none());
     PUSH(e);
     DISPATCH();
@@ -1779,7 +1822,7 @@ L_slow_check : {
     Object* prev = POP();
     Object* old = frame->exc_node.exc;
     frame->exc_node.exc = is_none(prev) ? nullptr : prev;
-    xdecref(old);
+    fast_xdecref(old);
     DISPATCH();
   }
 
@@ -1789,7 +1832,7 @@ L_slow_check : {
     if (!check_except_type(ts, t)) goto error;
     int r = isinstance_check(ts, e, t);
     if (r < 0) goto error;
-    decref(t);
+    fast_decref(t);
     SET_TOP(py_bool(r));
     DISPATCH();
   }
@@ -1805,7 +1848,7 @@ L_slow_check : {
     }
     Object* exit = special_lookup(ts, mgr, names.__exit__);
     if (!exit) {
-      decref(enter);
+      fast_decref(enter);
       if (!exc_occurred(ts))
         raise(ts, &exc::TypeError,
               "'%s' object does not support the context manager protocol (missed __exit__ method)",
@@ -1813,9 +1856,9 @@ L_slow_check : {
       goto error;
     }
     SET_TOP(exit);
-    decref(mgr);
+    fast_decref(mgr);
     Object* res = call0(ts, enter);
-    decref(enter);
+    fast_decref(enter);
     if (!res) goto error;
     Block& b = frame->blocks[frame->nblocks++];
     b.handler = static_cast<int32_t>(oparg);
@@ -1851,7 +1894,7 @@ L_slow_check : {
   TARGET(MAKE_FUNCTION) {
     auto* code = static_cast<CodeObject*>(POP());
     FunctionObject* fn = function_new(ts, code, frame->globals);
-    decref(code);
+    fast_decref(code);
     if (!fn) goto error;
     if (oparg & kFnClosure) fn->closure = static_cast<TupleObject*>(POP());
     if (oparg & kFnAnnotations) fn->annotations = POP();
@@ -1878,9 +1921,9 @@ L_slow_check : {
       argc = oparg + 1;
     } else if (callable->type == &BoundMethodType) {
       auto* bm = static_cast<BoundMethodObject*>(callable);
-      base[1] = newref(bm->self);
-      base[0] = newref(bm->func);
-      decref(callable);
+      base[1] = fast_newref(bm->self);
+      base[0] = fast_newref(bm->func);
+      fast_decref(callable);
       callable = base[0];
       argv = base + 1;
       argc = oparg + 1;
@@ -1906,14 +1949,14 @@ L_slow_check : {
             if (!init_cells_and_frees(ts, fn, nf)) {
               frame_clear(nf);
               frame_stack_free(ts, nf);
-              decref(callable);
-              if (argv != base + 1 && base[1]) decref(base[1]);
+              fast_decref(callable);
+              if (argv != base + 1 && base[1]) fast_decref(base[1]);
               sp = base;
               goto error;
             }
           }
-          decref(callable);
-          if (argv == base + 2 && base[1]) decref(base[1]);
+          fast_decref(callable);
+          if (argv == base + 2 && base[1]) fast_decref(base[1]);
         } else {
           if (!bind_arguments(ts, fn, nf, argv, argc - nkw, kwn) ||
               ((fco->ncells || fco->nfrees) && !init_cells_and_frees(ts, fn, nf))) {
@@ -1921,7 +1964,7 @@ L_slow_check : {
             frame_stack_free(ts, nf);
             goto call_cleanup_error;
           }
-          for (Object** p = base; p < sp; ++p) xdecref(*p);
+          for (Object** p = base; p < sp; ++p) fast_xdecref(*p);
         }
         sp = base;
         frame->sp = sp;
@@ -1937,7 +1980,7 @@ L_slow_check : {
     {
       frame->sp = sp;
       Object* res = call(ts, callable, argv, argc - nkw, kwn);
-      for (Object** p = base; p < sp; ++p) xdecref(*p);
+      for (Object** p = base; p < sp; ++p) fast_xdecref(*p);
       sp = base;
       if (!res) goto error;
       PUSH(res);
@@ -1945,7 +1988,7 @@ L_slow_check : {
       DISPATCH();
     }
   call_cleanup_error:
-    for (Object** p = base; p < sp; ++p) xdecref(*p);
+    for (Object** p = base; p < sp; ++p) fast_xdecref(*p);
     sp = base;
     goto error;
   }
@@ -1962,30 +2005,30 @@ L_slow_check : {
           raise(ts, &exc::TypeError, "%s argument after * must be an iterable, not %s",
                 function_str(ts, func).c_str(), type_name(args));
         }
-        decref(args);
-        xdecref(kwargs);
+        fast_decref(args);
+        fast_xdecref(kwargs);
         goto error;
       }
-      decref(args);
+      fast_decref(args);
       args = t;
     }
     if (kwargs && !is_dict_exact(kwargs)) {
       DictObject* d = dict_new(ts);
       if (!d || !dict_merge_call(ts, func, d, kwargs)) {
-        xdecref(d);
-        decref(args);
-        decref(kwargs);
+        fast_xdecref(d);
+        fast_decref(args);
+        fast_decref(kwargs);
         goto error;
       }
-      decref(kwargs);
+      fast_decref(kwargs);
       kwargs = d;
     }
     frame->sp = sp;
     Object* res = call_tuple_dict(ts, func, static_cast<TupleObject*>(args),
                                   static_cast<DictObject*>(kwargs));
-    decref(args);
-    xdecref(kwargs);
-    decref(func);
+    fast_decref(args);
+    fast_xdecref(kwargs);
+    fast_decref(func);
     if (!res) {
       sp--;
       goto error;
@@ -1999,8 +2042,8 @@ L_slow_check : {
     Object* spec = (oparg & kFmtHaveSpec) ? POP() : nullptr;
     Object* v = TOP();
     Object* r = format_value(ts, v, oparg & 3, spec);
-    xdecref(spec);
-    decref(v);
+    fast_xdecref(spec);
+    fast_decref(v);
     if (!r) {
       sp--;
       goto error;
@@ -2017,8 +2060,8 @@ L_slow_check : {
     frame->sp = sp;
     Object* m = import_name(ts, static_cast<StrObject*>(GETNAME(oparg)), frame->globals, fromlist,
                             static_cast<int>(lv));
-    decref(fromlist);
-    decref(level);
+    fast_decref(fromlist);
+    fast_decref(level);
     if (!m) {
       sp--;
       goto error;
@@ -2038,7 +2081,7 @@ L_slow_check : {
     Object* m = POP();
     frame->sp = sp;
     bool ok = import_star(ts, frame, m);
-    decref(m);
+    fast_decref(m);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -2058,7 +2101,7 @@ L_slow_check : {
     } else {
       Object* v = getitem(ts, locals, names.__annotations__);
       if (v) {
-        decref(v);
+        fast_decref(v);
       } else {
         if (!exc_matches(ts, &exc::KeyError)) goto error;
         clear_exc(ts);
@@ -2073,7 +2116,7 @@ L_slow_check : {
     Object* v = POP();
     frame->sp = sp;
     bool ok = print_expr(ts, v);
-    decref(v);
+    fast_decref(v);
     if (!ok) goto error;
     DISPATCH();
   }
@@ -2123,7 +2166,7 @@ L_slow_check : {
       if (is_dict(subject)) {
         v = dict_get(ts, static_cast<DictObject*>(subject), tuple_item(keys, i));
         if (v)
-          incref(v);
+          fast_incref(v);
         else if (exc_occurred(ts))
           ok = false;
       } else {
@@ -2137,7 +2180,7 @@ L_slow_check : {
           if (!v)
             ok = false;
           else if (is_none(v)) {
-            decref(v);
+            fast_decref(v);
             v = nullptr;
           }
         }
@@ -2149,11 +2192,11 @@ L_slow_check : {
         vals->items[i] = v;
     }
     if (!ok) {
-      decref(vals);
+      fast_decref(vals);
       goto error;
     }
     if (!found) {
-      decref(vals);
+      fast_decref(vals);
       PUSH(new_none());
     } else {
       PUSH(vals);
@@ -2169,8 +2212,8 @@ L_slow_check : {
     Object* res = nullptr;
     int isinst = isinstance_check(ts, subject, cls);
     if (isinst < 0) {
-      decref(kwn);
-      decref(cls);
+      fast_decref(kwn);
+      fast_decref(cls);
       goto error;
     }
     if (isinst) {
@@ -2191,7 +2234,7 @@ L_slow_check : {
                    (is_int(subject) || is_str(subject) || is_float(subject) || is_list(subject) ||
                     is_tuple(subject) || is_dict(subject) || is_bool(subject) ||
                     is_bytes(subject) || is_anyset(subject))) {
-          attrs->items[0] = newref(subject);
+          attrs->items[0] = fast_newref(subject);
           continue;
         } else {
           raise(ts, &exc::TypeError, "%s() accepts %zd positional sub-pattern%s (%u given)",
@@ -2223,20 +2266,20 @@ L_slow_check : {
         }
       }
       if (!ok) {
-        xdecref(attrs);
-        decref(kwn);
-        decref(cls);
+        fast_xdecref(attrs);
+        fast_decref(kwn);
+        fast_decref(cls);
         goto error;
       }
       if (matched) {
         res = attrs;
       } else {
-        decref(attrs);
+        fast_decref(attrs);
       }
     }
-    decref(kwn);
-    decref(cls);
-    decref(subject);
+    fast_decref(kwn);
+    fast_decref(cls);
+    fast_decref(subject);
     SET_TOP(res ? res : new_none());
     DISPATCH();
   }
@@ -2247,16 +2290,16 @@ L_slow_check : {
     Object* subject = SECOND();
     DictObject* d = dict_new(ts);
     if (!d || !dict_update(ts, d, subject)) {
-      xdecref(d);
+      fast_xdecref(d);
       goto error;
     }
     for (ssize i = 0; i < tuple_size(keys); ++i) {
       if (dict_del(ts, d, tuple_item(keys, i)) < 0) {
-        decref(d);
+        fast_decref(d);
         goto error;
       }
     }
-    decref(keys);
+    fast_decref(keys);
     SET_TOP(d);
     DISPATCH();
   }
@@ -2278,7 +2321,7 @@ while (frame->nblocks > 0) {
   Object** level = frame->stack_base() + b.level;
   while (sp > level) {
     Object* v = POP();
-    xdecref(v);
+    fast_xdecref(v);
   }
   PUSH(fetch_exc(ts));
   JUMPTO(b.handler);
@@ -2288,7 +2331,7 @@ while (frame->nblocks > 0) {
   Object** base = frame->stack_base();
   while (sp > base) {
     Object* v = POP();
-    xdecref(v);
+    fast_xdecref(v);
   }
   frame->sp = sp;
   if (frame->exc_linked) {
@@ -2314,6 +2357,9 @@ while (frame->nblocks > 0) {
 exit_eval : ts->frame = entry->back;
 --ts->recursion_depth;
 return result;
+#undef co
+#undef fast
+#undef consts
 }
 
 // ---- entry points -------------------------------------------------------------------------------

@@ -230,7 +230,10 @@ void format_one(ThreadState* ts, Object* e, std::string& out) {
         last_line = tb->lineno;
       }
       out += "  File \"" + file + "\", line " + std::to_string(tb->lineno) + ", in " + name + "\n";
-      std::string src = source_line(ts, file, tb->lineno);
+      // CPython 3.11 prints no source for "<string>"/"<stdin>" frames (linecache cannot
+      // find them); the in-memory registry serves source_line() callers that want it.
+      std::string src =
+          (!file.empty() && file[0] == '<') ? std::string() : source_line(ts, file, tb->lineno);
       if (!src.empty()) out += "    " + src + "\n";
     }
     flush_repeat();
