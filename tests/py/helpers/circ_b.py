@@ -1,11 +1,6 @@
-print('circ_b: start')
-import helpers.circ_a as circ_a
-
-B_VALUE = 'b-value'
+import helpers.circ_a as a
+B = 'b'
 
 
-def from_b():
-    return 'from_b sees ' + circ_a.A_VALUE
-
-
-print('circ_b: end, circ_a has A_VALUE yet?', hasattr(circ_a, 'A_VALUE'))
+def use_a():
+    return a.A
