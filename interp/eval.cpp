@@ -18,6 +18,7 @@
 #include "interp/generator.h"
 #include "interp/traceback.h"
 #include "interp/vm.h"
+#include "runtime/range.h"
 #include "runtime/slice.h"
 
 #ifndef GILPY_SWITCH_DISPATCH
@@ -397,7 +398,8 @@ bool print_expr(ThreadState* ts, Object* v) {
 
 // Small-int arithmetic with Python semantics: 1 = *out holds the int result, 2 = true division
 // of ints that fit a double exactly (the caller divides), 0 = no fast path.
-inline int int_fast_compute(int64_t a, int64_t b, unsigned op, int64_t* out) {
+__attribute__((always_inline)) inline int int_fast_compute(int64_t a, int64_t b, unsigned op,
+                                                           int64_t* out) {
   int64_t r;
   switch (static_cast<BinOp>(op)) {
     case BinOp::Add:
@@ -453,7 +455,8 @@ inline int int_fast_compute(int64_t a, int64_t b, unsigned op, int64_t* out) {
   return 1;
 }
 
-inline bool float_fast_compute(double a, double b, unsigned op, double* out) {
+__attribute__((always_inline)) inline bool float_fast_compute(double a, double b, unsigned op,
+                                                              double* out) {
   switch (static_cast<BinOp>(op)) {
     case BinOp::Add:
       *out = a + b;
@@ -468,6 +471,11 @@ inline bool float_fast_compute(double a, double b, unsigned op, double* out) {
       if (b == 0.0) return false;
       *out = a / b;
       return true;
+    case BinOp::Pow:
+      // Only the plain case (positive finite base, finite result); float_pow handles the rest.
+      if (!(a > 0.0) || !std::isfinite(a) || !std::isfinite(b)) return false;
+      *out = std::pow(a, b);
+      return std::isfinite(*out) && *out != 0.0;
     default:
       return false;
   }
@@ -1104,29 +1112,42 @@ L_slow_check : {
     Object* right = POP();
     Object* left = TOP();
     Object* res;
+    int known = -1;  // fast paths: the truth of the comparison
     if (left->type == &IntType && right->type == &IntType && !static_cast<IntObject*>(left)->big &&
         !static_cast<IntObject*>(right)->big) {
-      res = py_bool(cmp_i64(static_cast<IntObject*>(left)->value,
-                            static_cast<IntObject*>(right)->value, oparg));
+      known = cmp_i64(static_cast<IntObject*>(left)->value, static_cast<IntObject*>(right)->value,
+                      oparg);
     } else if (left->type == &FloatType && right->type == &FloatType) {
-      res = py_bool(cmp_f64(float_value(left), float_value(right), oparg));
+      known = cmp_f64(float_value(left), float_value(right), oparg);
     } else if (left->type == &StrType && right->type == &StrType &&
                (oparg == static_cast<unsigned>(CmpOp::EQ) ||
                 oparg == static_cast<unsigned>(CmpOp::NE))) {
       bool eq =
           left == right || str_equal(static_cast<StrObject*>(left), static_cast<StrObject*>(right));
-      res = py_bool(oparg == static_cast<unsigned>(CmpOp::EQ) ? eq : !eq);
-    } else {
-      res = richcompare(ts, left, right, static_cast<CmpOp>(oparg));
-      if (!res) {
-        fast_decref(right);
-        fast_decref(left);
-        sp--;
-        goto error;
-      }
+      known = oparg == static_cast<unsigned>(CmpOp::EQ) ? eq : !eq;
     }
+    if (known >= 0) {
+      fast_decref(right);
+      fast_decref(left);
+      // Fused with a following conditional jump: no bool is pushed.
+      Op next = instr_op(*pc);
+      if (next == Op::POP_JUMP_IF_FALSE || next == Op::POP_JUMP_IF_TRUE) {
+        sp--;
+        uint32_t target = instr_arg(*pc);
+        ++pc;
+        if ((next == Op::POP_JUMP_IF_TRUE) == (known != 0)) JUMPTO(target);
+        DISPATCH();
+      }
+      SET_TOP(py_bool(known != 0));
+      DISPATCH();
+    }
+    res = richcompare(ts, left, right, static_cast<CmpOp>(oparg));
     fast_decref(right);
     fast_decref(left);
+    if (!res) {
+      sp--;
+      goto error;
+    }
     SET_TOP(res);
     DISPATCH();
   }
@@ -1545,6 +1566,18 @@ L_slow_check : {
         DISPATCH();
       }
       clearref(li->seq);
+      next = nullptr;
+    } else if (it->type == &RangeIterType) {
+      auto* ri = static_cast<RangeIterObject*>(it);
+      if (ri->remaining > 0) {
+        int64_t v = ri->next;
+        ri->next += ri->step;
+        --ri->remaining;
+        next = int_from(ts, v);
+        if (!next) goto error;
+        PUSH(next);
+        DISPATCH();
+      }
       next = nullptr;
     } else if (it->type == &GeneratorType) {
       Object* r = nullptr;

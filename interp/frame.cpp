@@ -109,41 +109,6 @@ void frame_stack_free(ThreadState* ts, Frame* f) {
   }
 }
 
-void frame_init(Frame* f, CodeObject* co, FunctionObject* func, DictObject* globals,
-                DictObject* builtins, Object* locals, FrameKind kind) {
-  f->back = nullptr;
-  f->code = newref(co);
-  f->func = func ? newref(func) : nullptr;
-  f->globals = newref(globals);
-  f->builtins = newref(builtins);
-  f->locals = locals ? newref(locals) : nullptr;
-  f->pc = co->code;
-  f->gen = nullptr;
-  f->exc_node.exc = nullptr;
-  f->exc_node.previous = nullptr;
-  f->nblocks = 0;
-  f->is_entry = false;
-  f->exc_linked = false;
-  f->kind = kind;
-  int n = co->nlocals + co->ncells + co->nfrees;
-  for (int i = 0; i < n; ++i) f->localsplus[i] = nullptr;
-  f->sp = f->localsplus + n;
-  f->blocks = reinterpret_cast<Block*>(f->localsplus + co->framesize);
-}
-
-void frame_clear(Frame* f) {
-  int n = f->code->nlocals + f->code->ncells + f->code->nfrees;
-  Object** end = f->sp ? f->sp : f->localsplus + n;
-  for (Object** p = f->localsplus; p < end; ++p) clearref(*p);
-  f->sp = f->localsplus + n;
-  clearref(f->exc_node.exc);
-  clearref(f->locals);
-  clearref(f->func);
-  clearref(f->globals);
-  clearref(f->builtins);
-  clearref(f->code);
-}
-
 // ---- frame objects ----
 namespace {
 

@@ -27,8 +27,8 @@ struct Frame {
   Frame* back;
   CodeObject* code;      // owned
   FunctionObject* func;  // owned; nullptr for module/exec code
-  DictObject* globals;   // owned
-  DictObject* builtins;  // owned
+  DictObject* globals;   // owned when owns_env, else borrowed from func
+  DictObject* builtins;  // same
   Object* locals;        // owned; the NAME ops' mapping (module, class body, exec); else nullptr
   const Instr* pc;       // next instruction to run (saved on every dispatch)
   Object** sp;           // value stack top, valid while the frame is not running
@@ -37,6 +37,7 @@ struct Frame {
   int16_t nblocks;
   bool is_entry;    // returning from this frame leaves the eval loop
   bool exc_linked;  // exc_node is (or must be, when resumed) linked into ts->exc_info
+  bool owns_env;    // globals/builtins are owned (frames without a function)
   FrameKind kind;
   Block* blocks;
   Object* localsplus[1];  // nlocals + ncells + nfrees, then the value stack
@@ -71,11 +72,68 @@ VmThread* vm_thread(ThreadState* ts);
 Frame* frame_stack_alloc(ThreadState* ts, CodeObject* co);
 void frame_stack_free(ThreadState* ts, Frame* f);
 
-// Sets up a fresh frame (references taken on func/code/globals/builtins/locals), localsplus null.
-void frame_init(Frame* f, CodeObject* co, FunctionObject* func, DictObject* globals,
-                DictObject* builtins, Object* locals, FrameKind kind);
+// Sets up a fresh frame (references taken on func/code/locals, and on globals/builtins when there
+// is no function), localsplus null.
+inline void frame_init(Frame* f, CodeObject* co, FunctionObject* func, DictObject* globals,
+                       DictObject* builtins, Object* locals, FrameKind kind) {
+  f->back = nullptr;
+  incref(co);
+  f->code = co;
+  f->func = func;
+  f->globals = globals;
+  f->builtins = builtins;
+  f->owns_env = func == nullptr;
+  if (func) {
+    incref(reinterpret_cast<Object*>(func));
+  } else {
+    incref(globals);
+    incref(builtins);
+  }
+  if (locals) incref(locals);
+  f->locals = locals;
+  f->pc = co->code;
+  f->gen = nullptr;
+  f->exc_node.exc = nullptr;
+  f->exc_node.previous = nullptr;
+  f->nblocks = 0;
+  f->is_entry = false;
+  f->exc_linked = false;
+  f->kind = kind;
+  int n = co->nlocals + co->ncells + co->nfrees;
+  Object** p = f->localsplus;
+  for (int i = 0; i < n; ++i) p[i] = nullptr;
+  f->sp = p + n;
+  f->blocks = reinterpret_cast<Block*>(p + co->framesize);
+}
 // Drops every reference a frame holds (locals, stack up to sp, exc_node).
-void frame_clear(Frame* f);
+inline void frame_clear(Frame* f) {
+  CodeObject* co = f->code;
+  if (!co) return;
+  Object** base = f->localsplus;
+  Object** end = f->sp;
+  for (Object** p = base; p < end; ++p) {
+    Object* o = *p;
+    if (o) {
+      *p = nullptr;
+      decref(o);
+    }
+  }
+  f->sp = base + co->nlocals + co->ncells + co->nfrees;
+  if (f->exc_node.exc) clearref(f->exc_node.exc);
+  if (f->locals) clearref(f->locals);
+  if (f->owns_env) {
+    clearref(f->globals);
+    clearref(f->builtins);
+  }
+  f->owns_env = false;
+  if (f->func) {
+    Object* fn = reinterpret_cast<Object*>(f->func);
+    f->func = nullptr;
+    decref(fn);
+  }
+  f->code = nullptr;
+  decref(co);
+}
 
 // The frame object seen by Python (f_code, f_lineno, f_globals, f_locals, f_back).
 struct FrameObject : Object {

@@ -70,7 +70,8 @@ int gen_traverse(Object* o, visitproc visit, void* arg) {
   auto* g = static_cast<GeneratorObject*>(o);
   Frame* f = g->frame;
   if (!f) return 0;
-  Object* fields[] = {f->func, f->globals, f->locals};
+  Object* fields[] = {reinterpret_cast<Object*>(f->func), f->owns_env ? f->globals : nullptr,
+                      f->locals};
   for (Object* x : fields)
     if (x)
       if (int r = visit(x, arg)) return r;
