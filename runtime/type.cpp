@@ -14,6 +14,7 @@
 #include <cstdarg>
 #include <cstring>
 #include <mutex>
+#include <utility>
 
 #include "interp/frame.h"
 #include "interp/function.h"
@@ -2164,8 +2165,19 @@ static Object* type_get_basicsize(ThreadState* ts, Object* o) {
 static Object* type_get_itemsize(ThreadState* ts, Object* o) {
   return int_from(ts, static_cast<TypeObject*>(o)->itemsize);
 }
+// __flags__ in CPython's bit layout (copyreg and pickle test Py_TPFLAGS_HEAPTYPE and friends).
 static Object* type_get_flags(ThreadState* ts, Object* o) {
-  return int_from(ts, static_cast<int64_t>(static_cast<TypeObject*>(o)->flags));
+  uint64_t f = static_cast<TypeObject*>(o)->flags;
+  static constexpr std::pair<uint64_t, uint64_t> kCPythonBits[] = {
+      {kImmutableType, 1u << 8}, {kHeapType, 1u << 9},      {kBaseType, 1u << 10},
+      {kReady, 1u << 12},        {kHaveGC, 1u << 14},       {kIsAbstract, 1u << 20},
+      {kIntSubclass, 1u << 24},  {kListSubclass, 1u << 25}, {kTupleSubclass, 1u << 26},
+      {kBytesSubclass, 1u << 27}, {kStrSubclass, 1u << 28}, {kDictSubclass, 1u << 29},
+      {kBaseExcSubclass, 1u << 30}, {kTypeSubclass, 1u << 31}};
+  uint64_t out = 0;
+  for (auto [ours, theirs] : kCPythonBits)
+    if (f & ours) out |= theirs;
+  return int_from(ts, static_cast<int64_t>(out));
 }
 static Object* type_get_dictoffset(ThreadState* ts, Object* o) {
   return int_from(ts, static_cast<TypeObject*>(o)->dict_offset);
