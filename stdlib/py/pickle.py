@@ -250,6 +250,14 @@ _COMPAT_GLOBALS = {
 }
 
 
+def _compat_name(obj):
+    """CPython's (module, name) for the helpers above that stand in for its own."""
+    for key, value in _COMPAT_GLOBALS.items():
+        if value is obj and key[0] not in ("copy_reg", "__builtin__"):
+            return key
+    return None
+
+
 # ---- Pickler ---------------------------------------------------------------------------------------
 
 class Pickler:
@@ -607,6 +615,11 @@ class Pickler:
             name = getattr(obj, '__qualname__', None)
             if name is None:
                 name = obj.__name__
+        compat = _compat_name(obj)
+        if compat is not None:
+            self._write_global(*compat)
+            self.memoize(obj)
+            return
         module_name = whichmodule(obj, name)
         if module_name == '__mp_main__':
             module_name = '__main__'
@@ -622,15 +635,19 @@ class Pickler:
         if obj2 is not obj:
             raise PicklingError("Can't pickle %r: it's not the same object as %s.%s"
                                 % (obj, module_name, name))
+        if self.proto < 4 and '.' in name:
+            raise PicklingError("Can't pickle %r: nested names need protocol 4" % (obj,))
+        self._write_global(module_name, name)
+        self.memoize(obj)
+
+    def _write_global(self, module_name, name):
         if self.proto >= 4:
             self.save(module_name)
             self.save(name)
-            write(STACK_GLOBAL)
-        elif '.' in name:
-            raise PicklingError("Can't pickle %r: nested names need protocol 4" % (obj,))
+            self.write(STACK_GLOBAL)
         else:
-            write(GLOBAL + module_name.encode('utf-8') + b'\n' + name.encode('utf-8') + b'\n')
-        self.memoize(obj)
+            self.write(GLOBAL + module_name.encode('utf-8') + b'\n' + name.encode('utf-8') +
+                       b'\n')
 
     def save_type(self, obj):
         if obj is type(None):
