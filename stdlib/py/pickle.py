@@ -346,8 +346,13 @@ class Pickler:
     def _reduce(self, obj):
         """The reduce value of obj: its class's own __reduce_ex__/__reduce__, or the default."""
         t = type(obj)
+        self_ = getattr(obj, "__self__", None)
+        if (self_ is not None and callable(obj) and not isinstance(self_, type(sys))
+                and hasattr(obj, "__name__") and not _is_python_class(t)):
+            # a bound method (of a class or an instance): looked up again on its object
+            return (getattr, (self_, obj.__name__))
         if callable(obj) and hasattr(obj, "__qualname__") and not _is_python_class(t):
-            # builtin functions and methods: by reference
+            # builtin functions: by reference
             return obj.__qualname__
         if isinstance(obj, BaseException):
             state = getattr(obj, "__dict__", None) or None

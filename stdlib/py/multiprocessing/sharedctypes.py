@@ -57,7 +57,7 @@ class _Block(object):
             if ctx.get_start_method() == 'fork':
                 self.shm.unlink()
             else:
-                util.Finalize(self, _unlink_shm, (self.shm,), exitpriority=0)
+                util.Finalize(self, _unlink_shm, (self.shm,), exitpriority=-10)
         else:
             self.shm = _mp.SharedMemory(name, size, False)
 

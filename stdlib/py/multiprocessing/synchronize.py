@@ -27,7 +27,7 @@ class SemLock(object):
         self._make_methods()
         util.register_after_fork(self, SemLock._after_fork)
         if not unlink_now:
-            util.Finalize(self, _cleanup_name, (name,), exitpriority=0)
+            util.Finalize(self, _cleanup_name, (name,), exitpriority=-10)
 
     @staticmethod
     def _after_fork(obj):
