@@ -28,6 +28,7 @@ void code_dealloc(Object* o) {
   delete[] c->code;
   delete[] c->lines;
   delete[] c->cell2arg;
+  for (int i = 0; i < c->ngcache; ++i) xdecref(c->gcache[i].value);
   delete[] c->gcache;
   xdecref(c->consts);
   xdecref(c->names);

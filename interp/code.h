@@ -24,7 +24,8 @@ enum CodeFlags : int {
 };
 
 // LOAD_GLOBAL cache: valid while globals is the same dict at the same version (and, for a value
-// found in builtins, builtins at bversion). value is borrowed: an unchanged dict keeps it alive.
+// found in builtins, builtins at bversion). value is owned, so a dict freed and reallocated at the
+// same address with an equal version count can never hand out a dangling pointer.
 struct GlobalCache {
   DictObject* globals;
   DictObject* builtins;

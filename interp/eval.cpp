@@ -846,6 +846,8 @@ L_slow_check : {
         c->globals = g;
         c->gversion = g->version;
         c->builtins = nullptr;
+        fast_incref(v);
+        fast_xdecref(c->value);
         c->value = v;
       } else {
         DictObject* b = frame->builtins;
@@ -858,6 +860,8 @@ L_slow_check : {
         c->gversion = g->version;
         c->builtins = b;
         c->bversion = b->version;
+        fast_incref(v);
+        fast_xdecref(c->value);
         c->value = v;
       }
     }
