@@ -7,7 +7,9 @@
 
 #include "gil/gil.h"
 #include "runtime/objmodel_internal.h"
+#include "runtime/bytes.h"
 #include "runtime/slice.h"
+#include "runtime/str.h"
 
 namespace gp {
 
@@ -99,6 +101,10 @@ void runtime_init() {
                            &SeqIterType,
                            &CallIterType,
                            &MemberDescrType,
+                           &StrIterType,
+                           &StrAsciiIterType,
+                           &BytesIterType,
+                           &ByteArrayIterType,
 #define GP_EXC_ADDR(name) &exc::name,
                            GP_EXCEPTION_TYPES(GP_EXC_ADDR)
 #undef GP_EXC_ADDR
