@@ -304,9 +304,9 @@ Object* complex_new(ThreadState* ts, TypeObject* type, Object* const* args, size
     }
     r.re = cr.re;
     r.im = cr.im;
-    if (a[1]) {
-      r.re -= ci.im;
-      r.im = (cr_is ? cr.im : 0.0) + ci.re;
+    if (a[1]) {  // as CPython: only complex parts are folded in, so complex(0.0, -0.0) keeps -0.0
+      if (ci_is) r.re -= ci.im;
+      r.im = cr_is ? cr.im + ci.re : ci.re;
     }
   }
   auto* o = alloc<ComplexObject>(ts, type);
