@@ -315,7 +315,7 @@ std::string format_number(const FormatSpec& spec, std::string_view sign, std::st
   char align = spec.align ? spec.align : '>';
   ssize fixed = static_cast<ssize>(sign.size() + prefix.size() + rest.size());
   std::string body;
-  if (spec.grouping) {
+  if (spec.grouping && !digits.empty()) {  // inf/nan: never grouped, padded as usual
     ssize min_width = 0;
     if (spec.fill == '0' && align == '=' && spec.width > fixed) min_width = spec.width - fixed;
     body = group_digits(digits, spec.grouping, group_size, min_width);
