@@ -108,7 +108,7 @@ Object* range_getitem(ThreadState* ts, Object* o, Object* key) {
     if (!slice_indices(ts, key, r->length, &a, &b, &c, &n)) return nullptr;
     int64_t start = r->start + a * r->step;
     int64_t step = r->step * c;
-    int64_t stop = start + n * step;
+    int64_t stop = r->start + b * r->step;  // as CPython: the slice's own stop, not start + n*step
     auto* nr = alloc<RangeObject>(ts, &RangeType);
     if (!nr) return nullptr;
     nr->start = start;
