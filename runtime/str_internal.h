@@ -21,6 +21,7 @@ inline constexpr uint64_t mix64(uint64_t x) {
 }
 
 inline constexpr int64_t hash_data(const char* p, size_t n) {
+  if (n == 0) return 0;  // hash('') == hash(b'') == 0, as CPython
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ (static_cast<uint64_t>(n) * 0xFF51AFD7ED558CCDULL);
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
