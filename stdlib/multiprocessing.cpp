@@ -568,6 +568,61 @@ Object* mp_poll(ThreadState* ts, Object*, Object* const* args, size_t nargs, Tup
   }
 }
 
+// poll_many(fds, timeout=None) -> list of the fds that are readable (or at EOF/hang-up) within
+// timeout seconds; [] on timeout. The GIL is released while waiting; the main thread wakes for
+// Ctrl-C.
+Object* mp_poll_many(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                     TupleObject* kw) {
+  if (!no_kwargs(ts, "poll_many", kw) || !check_nargs(ts, "poll_many", nargs, 1, 2))
+    return nullptr;
+  std::vector<pollfd> fds;
+  Ref<> it = Ref<>::steal(get_iter(ts, args[0]));
+  if (!it) return nullptr;
+  while (Object* item = iter_next(ts, it.get())) {
+    Ref<> held = Ref<>::steal(item);
+    int fd;
+    if (!fd_arg(ts, item, &fd)) return nullptr;
+    fds.push_back(pollfd{fd, POLLIN, 0});
+  }
+  if (exc_occurred(ts)) return nullptr;
+  double timeout = -1;
+  if (nargs > 1 && !optional_timeout(ts, args[1], &timeout)) return nullptr;
+  timespec deadline{};
+  if (timeout > 0) deadline = deadline_after(timeout);
+  for (;;) {
+    int slice_ms = timeout < 0 ? 50 : static_cast<int>(std::min(timeout * 1000.0, 50.0));
+    if (timeout == 0) slice_ms = 0;
+    int rc, err;
+    {
+      gil::Released unlocked(ts);
+      rc = ::poll(fds.data(), fds.size(), slice_ms);
+      err = errno;
+    }
+    if (rc > 0) {
+      Ref<ListObject> ready = Ref<ListObject>::steal(list_new(ts));
+      if (!ready) return nullptr;
+      for (const pollfd& p : fds) {
+        if (!p.revents) continue;
+        Ref<> fd = Ref<>::steal(int_from(ts, p.fd));
+        if (!fd || !list_append(ts, ready.get(), fd.get())) return nullptr;
+      }
+      return ready.release();
+    }
+    if (rc < 0 && err != EINTR) return raise_errno(ts, err);
+    if (signal_waiting(ts) || (rc < 0 && err == EINTR)) {
+      if (!run_pending_signals(ts)) return nullptr;
+    }
+    if (timeout == 0) return list_new(ts);
+    if (timeout > 0) {
+      timespec now;
+      clock_gettime(CLOCK_REALTIME, &now);
+      double left = (deadline.tv_sec - now.tv_sec) + (deadline.tv_nsec - now.tv_nsec) / 1e9;
+      if (left <= 0) return list_new(ts);
+      timeout = left;
+    }
+  }
+}
+
 // write_all(fd, data): writes every byte (GIL released), retrying on EINTR.
 Object* mp_write_all(ThreadState* ts, Object*, Object* const* args, size_t nargs,
                      TupleObject* kw) {
@@ -784,6 +839,7 @@ Object* mp_sem_unlink(ThreadState* ts, Object*, Object* const* args, size_t narg
 
 const MethodDef module_functions[] = {
     {"poll", mp_poll, 0, nullptr},
+    {"poll_many", mp_poll_many, 0, nullptr},
     {"write_all", mp_write_all, 0, nullptr},
     {"read_exact", mp_read_exact, 0, nullptr},
     {"socketpair", mp_socketpair, 0, nullptr},

@@ -1,8 +1,9 @@
-"""Pool: worker processes fed through a task queue, results collected by a thread of the parent.
+"""Pool: worker processes, each with its own task pipe and result pipe, driven by one dispatcher
+thread of the parent that hands tasks to workers as they free up (two in flight per worker).
 
-Each worker announces the task it starts, so when a worker dies (killed by a signal, say) the
-task it was running fails with an error instead of hanging the pool, and a new worker replaces
-it.
+No lock is shared between workers, so a worker killed by a signal cannot leave the pool stuck:
+its result pipe reaches EOF, the tasks it held fail with WorkerLostError, and a new worker takes
+its place.
 """
 
 import collections
@@ -12,6 +13,9 @@ import queue
 import threading
 import time
 
+import _multiprocessing as _mp
+
+from . import connection
 from . import util
 from . import context as _context
 from .context import TimeoutError
@@ -22,6 +26,8 @@ INIT = "INIT"
 RUN = "RUN"
 CLOSE = "CLOSE"
 TERMINATE = "TERMINATE"
+
+PREFETCH = 2  # tasks sent ahead to each worker
 
 job_counter = itertools.count()
 
@@ -51,18 +57,21 @@ class WorkerLostError(Exception):
     pass
 
 
-def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
+def worker(tasks, results, initializer=None, initargs=(), maxtasks=None, close_fds=()):
+    """Runs in a worker process: tasks arrive on `tasks`, results leave on `results`."""
+    for fd in close_fds:  # the parent's ends of every pipe (fork start method only)
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     if (maxtasks is not None) and not (isinstance(maxtasks, int) and maxtasks >= 1):
         raise AssertionError("Maxtasks {!r} is not valid".format(maxtasks))
-    put = outqueue.put
-    get = inqueue.get
     if initializer is not None:
         initializer(*initargs)
-    pid = os.getpid()
     completed = 0
     while maxtasks is None or completed < maxtasks:
         try:
-            task = get()
+            task = tasks.recv()
         except (EOFError, OSError):
             util.debug('worker got EOFError or OSError -- exiting')
             break
@@ -70,20 +79,31 @@ def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
             util.debug('worker got sentinel -- exiting')
             break
         job, i, func, args, kwds = task
-        put(('start', pid, job, i))
         try:
             result = (True, func(*args, **kwds))
         except Exception as e:
             result = (False, e)
         try:
-            put(('done', pid, job, i, result))
+            results.send((job, i, result))
         except Exception as e:
             wrapped = MaybeEncodingError(e, result[1])
             util.debug("Possible encoding error while sending result: %s" % (wrapped))
-            put(('done', pid, job, i, (False, wrapped)))
-        task = job = result = func = args = kwds = None
+            results.send((job, i, (False, wrapped)))
+        task = result = func = args = kwds = None
         completed += 1
     util.debug('worker exiting after %d tasks' % completed)
+
+
+class _Worker(object):
+    """The parent's view of one worker process."""
+
+    def __init__(self, process, tasks, results):
+        self.process = process
+        self.tasks = tasks        # parent -> worker
+        self.results = results    # worker -> parent
+        self.outstanding = collections.deque()  # (job, i) sent, not yet answered
+        self.sent = 0
+        self.dead = False
 
 
 class Pool(object):
@@ -95,15 +115,11 @@ class Pool(object):
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
-        self._pool = []
+        self._workers = []
         self._state = INIT
         self._ctx = context or _context._default_context.get_context()
-        self._setup_queues()
         self._taskqueue = queue.SimpleQueue()
-        self._change_notifier = None
         self._cache = {}
-        self._busy = {}  # worker pid -> (job, i) it runs
-        self._lock = threading.Lock()
         self._maxtasksperchild = maxtasksperchild
         self._initializer = initializer
         self._initargs = initargs
@@ -118,145 +134,183 @@ class Pool(object):
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
         self._processes = processes
+        self._wakeup_r, self._wakeup_w = _mp.pipe()
         self._state = RUN
         try:
             self._repopulate_pool()
         except Exception:
-            for p in self._pool:
-                if p.exitcode is None:
-                    p.terminate()
-            for p in self._pool:
-                p.join()
+            for w in self._workers:
+                if w.process.exitcode is None:
+                    w.process.terminate()
+            for w in self._workers:
+                w.process.join()
             raise
-
-        self._worker_handler = threading.Thread(target=Pool._handle_workers, args=(self,),
-                                                daemon=True, name='PoolWorkerHandler')
-        self._worker_handler.start()
-        self._task_handler = threading.Thread(target=Pool._handle_tasks, args=(self,),
-                                              daemon=True, name='PoolTaskHandler')
-        self._task_handler.start()
-        self._result_handler = threading.Thread(target=Pool._handle_results, args=(self,),
-                                                daemon=True, name='PoolResultHandler')
-        self._result_handler.start()
+        self._dispatcher = threading.Thread(target=Pool._dispatch, args=(self,), daemon=True,
+                                            name='PoolDispatcher')
+        self._dispatcher.start()
         self._terminate = util.Finalize(self, Pool._terminate_pool, (self,), exitpriority=15)
 
-    def _setup_queues(self):
-        self._inqueue = self._ctx.SimpleQueue()
-        self._outqueue = self._ctx.SimpleQueue()
+    @property
+    def _pool(self):
+        return [w.process for w in self._workers]
 
     def __repr__(self):
         cls = self.__class__
         return (f'<{cls.__module__}.{cls.__qualname__} state={self._state} '
-                f'pool_size={len(self._pool)}>')
+                f'pool_size={len(self._workers)}>')
 
-    # -- workers --
+    # -- workers (all but _repopulate_pool at start run in the dispatcher thread) --
+    def _parent_fds(self):
+        fds = [self._wakeup_r, self._wakeup_w]
+        for w in self._workers:
+            if not w.dead:
+                fds.append(w.tasks.fileno())
+                fds.append(w.results.fileno())
+        return fds
+
+    def _start_worker(self):
+        task_r, task_w = connection.Pipe(duplex=False)
+        result_r, result_w = connection.Pipe(duplex=False)
+        close_fds = ()
+        if self._ctx.get_start_method() == 'fork':
+            close_fds = tuple(self._parent_fds() + [task_w.fileno(), result_r.fileno()])
+        p = self.Process(self._ctx, target=worker,
+                         args=(task_r, result_w, self._initializer, self._initargs,
+                               self._maxtasksperchild, close_fds))
+        p.name = p.name.replace('Process', 'PoolWorker')
+        p.daemon = True
+        p.start()
+        task_r.close()
+        result_w.close()
+        self._workers.append(_Worker(p, task_w, result_r))
+        util.debug('added worker')
+
     def _repopulate_pool(self):
-        for i in range(self._processes - len(self._pool)):
-            w = self.Process(self._ctx, target=worker,
-                             args=(self._inqueue, self._outqueue, self._initializer,
-                                   self._initargs, self._maxtasksperchild))
-            w.name = w.name.replace('Process', 'PoolWorker')
-            w.daemon = True
-            w.start()
-            self._pool.append(w)
-            util.debug('added worker')
+        while len(self._workers) < self._processes:
+            self._start_worker()
 
-    def _reap_workers(self):
-        """Joins exited workers; fails the task a dead worker was running. True if any exited."""
-        cleaned = False
-        for i in reversed(range(len(self._pool))):
-            w = self._pool[i]
-            if w.exitcode is not None:
-                w.join()
-                cleaned = True
-                del self._pool[i]
-                with self._lock:
-                    running = self._busy.pop(w.pid, None)
-                if running is not None:
-                    job, index = running
-                    result = self._cache.get(job)
-                    if result is not None:
-                        err = WorkerLostError(
-                            'worker process %d exited with code %s while running a task'
-                            % (w.pid, w.exitcode))
-                        result._set(index, (False, err))
-        return cleaned
-
-    @staticmethod
-    def _handle_workers(pool):
-        while pool._state == RUN or (pool._cache and pool._state != TERMINATE):
-            if pool._reap_workers() and pool._state == RUN:
-                pool._repopulate_pool()
-            time.sleep(0.05)
-        util.debug('worker handler exiting')
-
-    @staticmethod
-    def _handle_tasks(pool):
-        taskqueue = pool._taskqueue
-        put = pool._inqueue.put
-        while True:
-            item = taskqueue.get()
-            if item is None:
-                break
-            tasks, set_length = item
-            n = -1
-            try:
-                for n, task in enumerate(tasks):
-                    if pool._state == TERMINATE:
-                        break
-                    try:
-                        put(task)
-                    except Exception as e:
-                        job, idx = task[:2]
-                        result = pool._cache.get(job)
-                        if result is not None:
-                            result._set(idx, (False, e))
-                else:
-                    if set_length:
-                        set_length(n + 1)
-                    continue
-                break
-            except Exception as ex:
-                job, idx = task[:2] if task else (0, 0)
-                if job in pool._cache:
-                    pool._cache[job]._set(idx + 1, (False, ex))
-                if set_length:
-                    set_length(idx + 1)
-        if pool._state != TERMINATE:
-            for p in pool._pool:
-                try:
-                    put(None)
-                except OSError:
-                    break
-        util.debug('task handler exiting')
-
-    @staticmethod
-    def _handle_results(pool):
-        get = pool._outqueue.get
-        while True:
-            try:
-                msg = get()
-            except (OSError, EOFError):
-                return
-            if msg is None:
-                break
-            kind = msg[0]
-            if kind == 'start':
-                with pool._lock:
-                    pool._busy[msg[1]] = (msg[2], msg[3])
-                continue
-            _, pid, job, i, obj = msg
-            with pool._lock:
-                if pool._busy.get(pid) == (job, i):
-                    del pool._busy[pid]
-            result = pool._cache.get(job)
+    def _worker_lost(self, w):
+        w.dead = True
+        w.tasks.close()
+        w.results.close()
+        w.process.join(1)
+        if w.process.exitcode is None:
+            w.process.terminate()
+            w.process.join()
+        self._workers.remove(w)
+        for job, i in w.outstanding:
+            result = self._cache.get(job)
             if result is not None:
+                err = WorkerLostError('worker process %d exited with code %s while running a '
+                                      'task' % (w.process.pid, w.process.exitcode))
+                result._set(i, (False, err))
+        w.outstanding.clear()
+
+    @staticmethod
+    def _dispatch(pool):
+        sources = collections.deque()  # [iterator of tasks, set_length, count]
+        closing = False
+        while True:
+            while True:
                 try:
-                    result._set(i, obj)
-                except KeyError:
+                    item = pool._taskqueue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    closing = True
+                else:
+                    sources.append([iter(item[0]), item[1], 0])
+            if pool._state == TERMINATE:
+                break
+            # hand tasks to workers with room
+            maxtasks = pool._maxtasksperchild
+            for w in list(pool._workers):
+                while (sources and len(w.outstanding) < PREFETCH and
+                       (maxtasks is None or w.sent < maxtasks)):
+                    src = sources[0]
+                    try:
+                        task = next(src[0])
+                    except StopIteration:
+                        sources.popleft()
+                        if src[1]:
+                            src[1](src[2])
+                        continue
+                    except Exception as e:
+                        sources.popleft()
+                        util.debug('task generator raised %r' % (e,))
+                        continue
+                    src[2] += 1
+                    try:
+                        w.tasks.send(task)
+                    except (OSError, EOFError):
+                        w.outstanding.append(task[:2])
+                        pool._worker_lost(w)
+                        break
+                    except Exception as e:  # the task does not pickle
+                        result = pool._cache.get(task[0])
+                        if result is not None:
+                            result._set(task[1], (False, e))
+                        continue
+                    w.outstanding.append(task[:2])
+                    w.sent += 1
+            busy = any(w.outstanding for w in pool._workers)
+            if closing and not sources and not busy:
+                break
+            fds = [pool._wakeup_r] + [w.results.fileno() for w in pool._workers]
+            ready = _mp.poll_many(fds, 0.2)
+            for fd in ready:
+                if fd == pool._wakeup_r:
+                    os.read(pool._wakeup_r, 4096)
+                    continue
+                w = next((w for w in pool._workers if w.results.fileno() == fd), None)
+                if w is None:
+                    continue
+                try:
+                    job, i, obj = w.results.recv()
+                except (EOFError, OSError):
+                    pool._worker_lost(w)
+                    continue
+                if w.outstanding:
+                    w.outstanding.popleft()
+                result = pool._cache.get(job)
+                if result is not None:
+                    try:
+                        result._set(i, obj)
+                    except KeyError:
+                        pass
+                result = obj = None
+            # workers that ended by themselves (maxtasksperchild) are replaced
+            for w in list(pool._workers):
+                if not w.outstanding and w.process.exitcode is not None:
+                    pool._worker_lost(w)
+            if pool._state == RUN or (sources or busy):
+                if pool._state != TERMINATE:
+                    pool._repopulate_pool()
+        # closing or terminating: stop the workers
+        for w in list(pool._workers):
+            if pool._state == TERMINATE:
+                if w.process.exitcode is None:
+                    w.process.terminate()
+            else:
+                try:
+                    w.tasks.send(None)
+                except (OSError, EOFError):
                     pass
-            msg = obj = result = None
-        util.debug('result handler exiting')
+        for w in list(pool._workers):
+            w.process.join()
+            w.tasks.close()
+            w.results.close()
+        util.debug('dispatcher exiting')
+
+    def _wake(self):
+        try:
+            os.write(self._wakeup_w, b'x')
+        except OSError:
+            pass
+
+    def _submit(self, tasks, set_length):
+        self._taskqueue.put((tasks, set_length))
+        self._wake()
 
     # -- public API --
     def _check_running(self):
@@ -279,40 +333,36 @@ class Pool(object):
         self._check_running()
         if chunksize == 1:
             result = IMapIterator(self)
-            self._taskqueue.put(
-                (((result._job, i, func, (x,), {}) for i, x in enumerate(iterable)),
-                 result._set_length))
+            self._submit(((result._job, i, func, (x,), {}) for i, x in enumerate(iterable)),
+                         result._set_length)
             return result
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
         task_batches = Pool._get_tasks(func, iterable, chunksize)
         result = IMapIterator(self)
-        self._taskqueue.put(
-            (((result._job, i, mapstar, (x,), {}) for i, x in enumerate(task_batches)),
-             result._set_length))
+        self._submit(((result._job, i, mapstar, (x,), {}) for i, x in enumerate(task_batches)),
+                     result._set_length)
         return (item for chunk in result for item in chunk)
 
     def imap_unordered(self, func, iterable, chunksize=1):
         self._check_running()
         if chunksize == 1:
             result = IMapUnorderedIterator(self)
-            self._taskqueue.put(
-                (((result._job, i, func, (x,), {}) for i, x in enumerate(iterable)),
-                 result._set_length))
+            self._submit(((result._job, i, func, (x,), {}) for i, x in enumerate(iterable)),
+                         result._set_length)
             return result
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0!r}".format(chunksize))
         task_batches = Pool._get_tasks(func, iterable, chunksize)
         result = IMapUnorderedIterator(self)
-        self._taskqueue.put(
-            (((result._job, i, mapstar, (x,), {}) for i, x in enumerate(task_batches)),
-             result._set_length))
+        self._submit(((result._job, i, mapstar, (x,), {}) for i, x in enumerate(task_batches)),
+                     result._set_length)
         return (item for chunk in result for item in chunk)
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
         self._check_running()
         result = ApplyResult(self, callback, error_callback)
-        self._taskqueue.put(([(result._job, 0, func, args, kwds)], None))
+        self._submit([(result._job, 0, func, args, kwds)], None)
         return result
 
     def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
@@ -324,7 +374,7 @@ class Pool(object):
         if not hasattr(iterable, '__len__'):
             iterable = list(iterable)
         if chunksize is None:
-            chunksize, extra = divmod(len(iterable), len(self._pool) * 4)
+            chunksize, extra = divmod(len(iterable), len(self._workers) * 4)
             if extra:
                 chunksize += 1
         if len(iterable) == 0:
@@ -332,8 +382,8 @@ class Pool(object):
         task_batches = Pool._get_tasks(func, iterable, chunksize)
         result = MapResult(self, chunksize, len(iterable), callback,
                            error_callback=error_callback)
-        self._taskqueue.put(
-            (((result._job, i, mapper, (x,), {}) for i, x in enumerate(task_batches)), None))
+        self._submit(((result._job, i, mapper, (x,), {}) for i, x in enumerate(task_batches)),
+                     None)
         return result
 
     @staticmethod
@@ -354,6 +404,7 @@ class Pool(object):
         if self._state == RUN:
             self._state = CLOSE
             self._taskqueue.put(None)
+            self._wake()
 
     def terminate(self):
         util.debug('terminating pool')
@@ -366,38 +417,19 @@ class Pool(object):
             raise ValueError("Pool is still running")
         elif self._state not in (CLOSE, TERMINATE):
             raise ValueError("In unknown state")
-        self._worker_handler.join()
-        self._task_handler.join()
-        for p in list(self._pool):
-            p.join()
-        self._outqueue.put(None)
-        self._result_handler.join()
+        self._dispatcher.join()
 
     @staticmethod
     def _terminate_pool(pool):
         util.debug('finalizing pool')
         pool._state = TERMINATE
-        pool._taskqueue.put(None)
-        for p in pool._pool:
-            if p.exitcode is None:
-                p.terminate()
-        # A task handler blocked writing to a full inqueue: drain the pipe so that it moves on.
-        deadline = time.monotonic() + 5
-        while pool._task_handler.is_alive() and time.monotonic() < deadline:
-            while pool._inqueue._reader.poll(0):
-                try:
-                    pool._inqueue._reader.recv_bytes()
-                except (EOFError, OSError):
-                    break
-            pool._task_handler.join(0.01)
-        pool._worker_handler.join(1)
-        for p in pool._pool:
-            p.join()
-        try:
-            pool._outqueue.put(None)
-        except OSError:
-            pass
-        pool._result_handler.join(1)
+        pool._wake()
+        pool._dispatcher.join()
+        for fd in (pool._wakeup_r, pool._wakeup_w):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
 
     def __enter__(self):
         self._check_running()
@@ -560,34 +592,91 @@ class IMapUnorderedIterator(IMapIterator):
 
 
 class ThreadPool(Pool):
-    """Pool's API over threads (multiprocessing.pool.ThreadPool)."""
-
-    @staticmethod
-    def Process(ctx, *args, **kwds):
-        from .dummy import DummyProcess
-        return DummyProcess(*args, **kwds)
+    """Pool's API over threads (multiprocessing.pool.ThreadPool): worker threads take tasks
+    from one queue and complete the results themselves."""
 
     def __init__(self, processes=None, initializer=None, initargs=()):
-        Pool.__init__(self, processes, initializer, initargs)
-
-    def _setup_queues(self):
+        self._state = INIT
+        self._cache = {}
+        self._taskqueue = queue.SimpleQueue()
         self._inqueue = queue.SimpleQueue()
-        self._outqueue = queue.SimpleQueue()
+        if processes is None:
+            processes = os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        self._processes = processes
+        self._initializer = initializer
+        self._initargs = initargs
+        self._state = RUN
+        self._threads = [threading.Thread(target=ThreadPool._work, args=(self,), daemon=True)
+                         for _ in range(processes)]
+        for t in self._threads:
+            t.start()
+        self._dispatcher = threading.Thread(target=ThreadPool._feed, args=(self,), daemon=True)
+        self._dispatcher.start()
+        self._terminate = util.Finalize(self, ThreadPool._terminate_pool, (self,),
+                                        exitpriority=15)
 
-    def _reap_workers(self):
-        cleaned = False
-        for i in reversed(range(len(self._pool))):
-            w = self._pool[i]
-            if not w.is_alive():
-                w.join()
-                cleaned = True
-                del self._pool[i]
-        return cleaned
+    @property
+    def _workers(self):
+        return self._threads
+
+    @property
+    def _pool(self):
+        return self._threads
+
+    def _wake(self):
+        pass
+
+    def _submit(self, tasks, set_length):
+        self._taskqueue.put((tasks, set_length))
+
+    @staticmethod
+    def _feed(pool):
+        while True:
+            item = pool._taskqueue.get()
+            if item is None:
+                break
+            tasks, set_length = item
+            n = 0
+            for task in tasks:
+                if pool._state == TERMINATE:
+                    break
+                pool._inqueue.put(task)
+                n += 1
+            if set_length:
+                set_length(n)
+        for _ in pool._threads:
+            pool._inqueue.put(None)
+
+    @staticmethod
+    def _work(pool):
+        if pool._initializer is not None:
+            pool._initializer(*pool._initargs)
+        while True:
+            task = pool._inqueue.get()
+            if task is None or pool._state == TERMINATE:
+                return
+            job, i, func, args, kwds = task
+            try:
+                obj = (True, func(*args, **kwds))
+            except Exception as e:
+                obj = (False, e)
+            result = pool._cache.get(job)
+            if result is not None:
+                try:
+                    result._set(i, obj)
+                except KeyError:
+                    pass
+
+    def join(self):
+        if self._state == RUN:
+            raise ValueError("Pool is still running")
+        self._dispatcher.join()
+        for t in self._threads:
+            t.join()
 
     @staticmethod
     def _terminate_pool(pool):
         pool._state = TERMINATE
         pool._taskqueue.put(None)
-        for p in pool._pool:
-            pool._inqueue.put(None)
-        pool._outqueue.put(None)

@@ -177,6 +177,10 @@ def RawArray(typecode_or_type, size_or_initializer, *, ctx=None):
     if isinstance(size_or_initializer, int):
         length = size_or_initializer
         init = None
+    elif code == 'c' and isinstance(size_or_initializer, (bytes, bytearray)):
+        data = bytes(size_or_initializer)
+        init = [data[k:k + 1] for k in range(len(data))]
+        length = len(init)
     else:
         init = list(size_or_initializer)
         length = len(init)
@@ -184,8 +188,6 @@ def RawArray(typecode_or_type, size_or_initializer, *, ctx=None):
     if init is not None:
         for k, v in enumerate(init):
             obj[k] = v
-    elif code == 'c':
-        pass
     return obj
 
 
