@@ -21,6 +21,7 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "gil/gil.h"
 #include "stdlib/io.h"
@@ -538,6 +539,182 @@ Object* os_waitstatus_to_exitcode(ARGS) {
   return raise(ts, &exc::ValueError, "invalid wait status: %d", status);
 }
 
+// ---- execve and the fork+exec of subprocess ----
+
+// A list/tuple of str/bytes/PathLike -> C strings (path_arg rules for each item).
+bool string_list(ThreadState* ts, Object* seq, const char* fname, std::vector<std::string>* out) {
+  if (!is_list(seq) && !is_tuple(seq)) {
+    raise(ts, &exc::TypeError, "%s() arg 2 must be a tuple or list", fname);
+    return false;
+  }
+  ssize n = is_list(seq) ? list_size(seq) : tuple_size(seq);
+  for (ssize i = 0; i < n; ++i) {
+    Object* item = is_list(seq) ? list_item(seq, i) : tuple_item(seq, i);
+    std::string text;
+    if (!path_arg(ts, item, &text, fname)) return false;
+    if (text.find('\0') != std::string::npos) {
+      raise(ts, &exc::ValueError, "embedded null byte");
+      return false;
+    }
+    out->push_back(std::move(text));
+  }
+  return true;
+}
+
+// env mapping -> "KEY=VALUE" strings.
+bool env_list(ThreadState* ts, Object* env, std::vector<std::string>* out) {
+  Ref<> items = Ref<>::steal(call_method(ts, env, "items"));
+  if (!items) return false;
+  Ref<> it = Ref<>::steal(get_iter(ts, items.get()));
+  if (!it) return false;
+  for (;;) {
+    Ref<> kv = Ref<>::steal(iter_next(ts, it.get()));
+    if (!kv) return !exc_occurred(ts);
+    if (!is_tuple(kv.get()) || tuple_size(kv.get()) != 2) {
+      raise(ts, &exc::TypeError, "env items must be (key, value) pairs");
+      return false;
+    }
+    std::string k, v;
+    if (!path_arg(ts, tuple_item(kv.get(), 0), &k, "execve") ||
+        !path_arg(ts, tuple_item(kv.get(), 1), &v, "execve"))
+      return false;
+    if (k.empty() || k.find('=') != std::string::npos) {
+      raise(ts, &exc::ValueError, "illegal environment variable name");
+      return false;
+    }
+    out->push_back(k + "=" + v);
+  }
+}
+
+std::vector<char*> c_array(std::vector<std::string>& v) {
+  std::vector<char*> r;
+  for (auto& s : v) r.push_back(s.data());
+  r.push_back(nullptr);
+  return r;
+}
+
+Object* exec_impl(ThreadState* ts, Object* const* args, size_t nargs, bool with_env) {
+  const char* fname = with_env ? "execve" : "execv";
+  if (!check_nargs(ts, fname, nargs, with_env ? 3 : 2, with_env ? 3 : 2)) return nullptr;
+  std::string path;
+  if (!path_arg(ts, args[0], &path, fname)) return nullptr;
+  std::vector<std::string> argv, envv;
+  if (!string_list(ts, args[1], fname, &argv)) return nullptr;
+  if (argv.empty()) return raise(ts, &exc::ValueError, "%s() arg 2 must not be empty", fname);
+  if (argv[0].empty())
+    return raise(ts, &exc::ValueError, "%s() arg 2 first element cannot be empty", fname);
+  if (with_env && !env_list(ts, args[2], &envv)) return nullptr;
+  std::vector<char*> av = c_array(argv);
+  if (with_env) {
+    std::vector<char*> ev = c_array(envv);
+    ::execve(path.c_str(), av.data(), ev.data());
+  } else {
+    ::execv(path.c_str(), av.data());
+  }
+  return os_error(ts);
+}
+
+Object* os_execve(ARGS) { return exec_impl(ts, args, nargs, true); }
+
+// _fork_exec(args, executables, env, cwd, stdin_fd, stdout_fd, stderr_fd, close_fds,
+//            errpipe_write, start_new_session) -> pid
+// Forks and, in the child, redirects the standard descriptors, changes directory, closes the
+// other descriptors when asked and tries each executable path in turn with execve/execv. Only
+// async-signal-safe calls run in the child (everything is prepared before the fork). A failure
+// is reported on errpipe_write as "<stage>:<errno hex>" ("exec", "chdir", "dup2") and the child
+// exits with 255.
+Object* os_fork_exec(ARGS) {
+  if (!check_nargs(ts, "_fork_exec", nargs, 10, 10)) return nullptr;
+  std::vector<std::string> argv, exes, envv;
+  if (!string_list(ts, args[0], "_fork_exec", &argv) ||
+      !string_list(ts, args[1], "_fork_exec", &exes))
+    return nullptr;
+  bool have_env = !is_none(args[2]);
+  if (have_env && !string_list(ts, args[2], "_fork_exec", &envv)) return nullptr;
+  std::string cwd;
+  bool have_cwd = !is_none(args[3]);
+  if (have_cwd && !path_arg(ts, args[3], &cwd, "_fork_exec")) return nullptr;
+  int64_t fds[3], errpipe;
+  for (int i = 0; i < 3; ++i)
+    if (!int_arg(ts, args[4 + i], &fds[i])) return nullptr;
+  int close_fds = truthy(ts, args[7]);
+  if (close_fds < 0 || !int_arg(ts, args[8], &errpipe)) return nullptr;
+  int new_session = truthy(ts, args[9]);
+  if (new_session < 0) return nullptr;
+  std::vector<char*> av = c_array(argv);
+  std::vector<char*> ev = c_array(envv);
+  long max_fd = ::sysconf(_SC_OPEN_MAX);
+  if (max_fd < 0 || max_fd > 65536) max_fd = 65536;
+  pid_t pid = ::fork();
+  if (pid < 0) return os_error(ts);
+  if (pid == 0) {
+    const char* stage = "dup2";
+    int err = 0;
+    int efd = static_cast<int>(errpipe);
+    if (new_session) ::setsid();
+    // Move the sources out of the 0..2 range first so that a later dup2 cannot clobber them.
+    int src[3];
+    for (int i = 0; i < 3; ++i) {
+      src[i] = static_cast<int>(fds[i]);
+      if (src[i] >= 0 && src[i] < 3 && src[i] != i) {
+        int moved = ::fcntl(src[i], F_DUPFD_CLOEXEC, 3);
+        if (moved < 0) {
+          err = errno;
+          goto fail;
+        }
+        src[i] = moved;
+      }
+    }
+    for (int i = 0; i < 3; ++i) {
+      if (src[i] < 0) continue;
+      if (src[i] == i) {
+        int flags = ::fcntl(i, F_GETFD);
+        if (flags >= 0) ::fcntl(i, F_SETFD, flags & ~FD_CLOEXEC);
+      } else if (::dup2(src[i], i) < 0) {
+        err = errno;
+        goto fail;
+      }
+    }
+    if (have_cwd && ::chdir(cwd.c_str()) < 0) {
+      stage = "chdir";
+      err = errno;
+      goto fail;
+    }
+    if (close_fds)
+      for (int fd = 3; fd < max_fd; ++fd)
+        if (fd != efd) ::close(fd);
+    stage = "exec";
+    err = ENOENT;
+    for (auto& exe : exes) {
+      if (have_env)
+        ::execve(exe.c_str(), av.data(), ev.data());
+      else
+        ::execv(exe.c_str(), av.data());
+      if (errno != ENOENT && errno != ENOTDIR) err = errno;
+      else if (err == ENOENT) err = errno;
+    }
+  fail:
+    if (efd >= 0) {
+      char buf[64];
+      int len = 0;
+      for (const char* p = stage; *p; ++p) buf[len++] = *p;
+      buf[len++] = ':';
+      char hex[16];
+      int h = 0;
+      unsigned v = static_cast<unsigned>(err);
+      do {
+        hex[h++] = "0123456789abcdef"[v % 16];
+        v /= 16;
+      } while (v);
+      while (h) buf[len++] = hex[--h];
+      ssize_t unused = ::write(efd, buf, static_cast<size_t>(len));
+      (void)unused;
+    }
+    ::_exit(255);
+  }
+  return int_from(ts, pid);
+}
+
 Object* os_pipe(ARGS) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) < 0) return os_error(ts);
@@ -882,6 +1059,8 @@ const MethodDef kPosixMethods[] = {
     {"WCOREDUMP", os_WCOREDUMP, 0, nullptr},
     {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, 0, nullptr},
     {"pipe", os_pipe, 0, nullptr},
+    {"execve", os_execve, 0, nullptr},
+    {"_fork_exec", os_fork_exec, 0, nullptr},
     {"read", os_read, 0, nullptr},
     {"write", os_write, 0, nullptr},
     {"close", os_close, 0, nullptr},
