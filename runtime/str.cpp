@@ -1113,8 +1113,17 @@ Object* str_join(ThreadState* ts, Object* sep, Object* iterable) {
   if (is_list_exact(iterable) || is_tuple_exact(iterable)) {
     seq = Ref<Object>::borrow(iterable);
   } else {
-    if (!iterable->type->iter) return raise(ts, &exc::TypeError, "can only join an iterable");
-    seq = Ref<Object>::steal(list_from_iterable(ts, iterable));
+    // As PySequence_Fast: any iterable (also one with only __getitem__); a TypeError from
+    // iter() becomes "can only join an iterable".
+    Ref<> it = Ref<>::steal(get_iter(ts, iterable));
+    if (!it) {
+      if (exc_matches(ts, &exc::TypeError)) {
+        clear_exc(ts);
+        return raise(ts, &exc::TypeError, "can only join an iterable");
+      }
+      return nullptr;
+    }
+    seq = Ref<Object>::steal(list_from_iterable(ts, it.get()));
     if (!seq) return nullptr;
   }
   Object* const* items;
