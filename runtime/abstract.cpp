@@ -367,7 +367,15 @@ bool setitem(ThreadState* ts, Object* o, Object* key, Object* value) {
 
 bool delitem(ThreadState* ts, Object* o, Object* key) {
   if (setitemfunc f = o->type->setitem) return f(ts, o, key, nullptr);
-  raise(ts, &exc::TypeError, "'%s' object doesn't support item deletion", type_name(o));
+  // CPython's two messages: an index on a sequence-like type (PySequence_DelItem) says
+  // "doesn't", anything else (PyObject_DelItem) "does not".
+  TypeObject* t = o->type;
+  bool seq_like = (t->flags & kHeapType) || t->len || t->contains || t->getitem;
+  bool index_key = is_int(key) || key->type->nb_index;
+  raise(ts, &exc::TypeError,
+        seq_like && index_key ? "'%s' object doesn't support item deletion"
+                              : "'%s' object does not support item deletion",
+        type_name(o));
   return false;
 }
 

@@ -138,7 +138,7 @@ TEST_F(ObjectModel, AbstractMessages) {
   EXPECT_FALSE(setitem(ts, i(1).get(), i(0).get(), i(0).get()));
   EXPECT_EQ(error_text(), "!TypeError: 'int' object does not support item assignment");
   EXPECT_FALSE(delitem(ts, i(1).get(), i(0).get()));
-  EXPECT_EQ(error_text(), "!TypeError: 'int' object doesn't support item deletion");
+  EXPECT_EQ(error_text(), "!TypeError: 'int' object does not support item deletion");
 }
 
 TEST_F(ObjectModel, Truthiness) {
