@@ -180,8 +180,7 @@ Object* semlock_acquire(ThreadState* ts, Object* self, Object* const* args, size
                         TupleObject* kwnames) {
   auto* s = static_cast<SemLockObject*>(self);
   Object* a[2] = {};
-  if (!parse_args(ts, "acquire", args, nargs, kwnames, {"block", "timeout"}, 0, a))
-    return nullptr;
+  if (!parse_args(ts, "acquire", args, nargs, kwnames, {"block", "timeout"}, 0, a)) return nullptr;
   bool block = true;
   if (a[0]) {
     int t = truthy(ts, a[0]);
@@ -376,17 +375,33 @@ void shm_dealloc(Object* o) {
 
 ssize item_size(char code) {
   switch (code) {
-    case 'b': case 'B': case 'c': case '?': return 1;
-    case 'h': case 'H': return 2;
-    case 'i': case 'I': case 'f': return 4;
-    case 'l': case 'L': case 'q': case 'Q': case 'd': return 8;
-    default: return 0;
+    case 'b':
+    case 'B':
+    case 'c':
+    case '?':
+      return 1;
+    case 'h':
+    case 'H':
+      return 2;
+    case 'i':
+    case 'I':
+    case 'f':
+      return 4;
+    case 'l':
+    case 'L':
+    case 'q':
+    case 'Q':
+    case 'd':
+      return 8;
+    default:
+      return 0;
   }
 }
 
 bool typecode_arg(ThreadState* ts, Object* o, char* code) {
   if (!is_str(o) || str_view(o).size() != 1 || item_size(str_view(o)[0]) == 0) {
-    raise(ts, &exc::ValueError, "bad typecode (must be b, B, c, ?, h, H, i, I, l, L, q, Q, f or d)");
+    raise(ts, &exc::ValueError,
+          "bad typecode (must be b, B, c, ?, h, H, i, I, l, L, q, Q, f or d)");
     return false;
   }
   *code = str_view(o)[0];
@@ -421,18 +436,32 @@ Object* shm_get(ThreadState* ts, Object* self, Object* const* args, size_t nargs
   char* at;
   if (!typecode_arg(ts, args[0], &code) || !offset_arg(ts, m, args[1], code, &at)) return nullptr;
   switch (code) {
-    case 'b': return int_from(ts, load_relaxed<int8_t>(at));
-    case 'B': return int_from(ts, load_relaxed<uint8_t>(at));
-    case 'c': return bytes_from(ts, std::string_view(at, 1));
-    case '?': return bool_from(load_relaxed<uint8_t>(at) != 0);
-    case 'h': return int_from(ts, load_relaxed<int16_t>(at));
-    case 'H': return int_from(ts, load_relaxed<uint16_t>(at));
-    case 'i': return int_from(ts, load_relaxed<int32_t>(at));
-    case 'I': return int_from(ts, load_relaxed<uint32_t>(at));
-    case 'l': case 'q': return int_from(ts, load_relaxed<int64_t>(at));
-    case 'L': case 'Q': return int_from_u64(ts, load_relaxed<uint64_t>(at));
-    case 'f': return float_from(ts, load_relaxed<float>(at));
-    case 'd': return float_from(ts, load_relaxed<double>(at));
+    case 'b':
+      return int_from(ts, load_relaxed<int8_t>(at));
+    case 'B':
+      return int_from(ts, load_relaxed<uint8_t>(at));
+    case 'c':
+      return bytes_from(ts, std::string_view(at, 1));
+    case '?':
+      return bool_from(load_relaxed<uint8_t>(at) != 0);
+    case 'h':
+      return int_from(ts, load_relaxed<int16_t>(at));
+    case 'H':
+      return int_from(ts, load_relaxed<uint16_t>(at));
+    case 'i':
+      return int_from(ts, load_relaxed<int32_t>(at));
+    case 'I':
+      return int_from(ts, load_relaxed<uint32_t>(at));
+    case 'l':
+    case 'q':
+      return int_from(ts, load_relaxed<int64_t>(at));
+    case 'L':
+    case 'Q':
+      return int_from_u64(ts, load_relaxed<uint64_t>(at));
+    case 'f':
+      return float_from(ts, load_relaxed<float>(at));
+    case 'd':
+      return float_from(ts, load_relaxed<double>(at));
   }
   return new_none();
 }
@@ -460,8 +489,10 @@ Object* shm_set(ThreadState* ts, Object* self, Object* const* args, size_t nargs
   if (code == 'f' || code == 'd') {
     double d;
     if (!as_double(ts, v, &d)) return nullptr;
-    if (code == 'f') store<float>(at, static_cast<float>(d));
-    else store<double>(at, d);
+    if (code == 'f')
+      store<float>(at, static_cast<float>(d));
+    else
+      store<double>(at, d);
     return new_none();
   }
   if (code == '?') {
@@ -479,10 +510,21 @@ Object* shm_set(ThreadState* ts, Object* self, Object* const* args, size_t nargs
     x = static_cast<int64_t>(std::stoull(int_to_decimal(index.get())));
   }
   switch (code) {
-    case 'b': case 'B': store<uint8_t>(at, static_cast<uint8_t>(x)); break;
-    case 'h': case 'H': store<uint16_t>(at, static_cast<uint16_t>(x)); break;
-    case 'i': case 'I': store<uint32_t>(at, static_cast<uint32_t>(x)); break;
-    default: store<int64_t>(at, x); break;
+    case 'b':
+    case 'B':
+      store<uint8_t>(at, static_cast<uint8_t>(x));
+      break;
+    case 'h':
+    case 'H':
+      store<uint16_t>(at, static_cast<uint16_t>(x));
+      break;
+    case 'i':
+    case 'I':
+      store<uint32_t>(at, static_cast<uint32_t>(x));
+      break;
+    default:
+      store<int64_t>(at, x);
+      break;
   }
   return new_none();
 }
@@ -571,10 +613,8 @@ Object* mp_poll(ThreadState* ts, Object*, Object* const* args, size_t nargs, Tup
 // poll_many(fds, timeout=None) -> list of the fds that are readable (or at EOF/hang-up) within
 // timeout seconds; [] on timeout. The GIL is released while waiting; the main thread wakes for
 // Ctrl-C.
-Object* mp_poll_many(ThreadState* ts, Object*, Object* const* args, size_t nargs,
-                     TupleObject* kw) {
-  if (!no_kwargs(ts, "poll_many", kw) || !check_nargs(ts, "poll_many", nargs, 1, 2))
-    return nullptr;
+Object* mp_poll_many(ThreadState* ts, Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_kwargs(ts, "poll_many", kw) || !check_nargs(ts, "poll_many", nargs, 1, 2)) return nullptr;
   std::vector<pollfd> fds;
   Ref<> it = Ref<>::steal(get_iter(ts, args[0]));
   if (!it) return nullptr;
@@ -624,10 +664,8 @@ Object* mp_poll_many(ThreadState* ts, Object*, Object* const* args, size_t nargs
 }
 
 // write_all(fd, data): writes every byte (GIL released), retrying on EINTR.
-Object* mp_write_all(ThreadState* ts, Object*, Object* const* args, size_t nargs,
-                     TupleObject* kw) {
-  if (!no_kwargs(ts, "write_all", kw) || !check_nargs(ts, "write_all", nargs, 2, 2))
-    return nullptr;
+Object* mp_write_all(ThreadState* ts, Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_kwargs(ts, "write_all", kw) || !check_nargs(ts, "write_all", nargs, 2, 2)) return nullptr;
   int fd;
   std::string_view data;
   if (!fd_arg(ts, args[0], &fd) || !buffer_view(ts, args[1], &data)) return nullptr;

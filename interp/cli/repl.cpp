@@ -49,14 +49,15 @@ void on_line(char* line) {
 }
 
 const char* const kKeywords[] = {
-    "False", "None",   "True",    "and",      "as",   "assert", "async",  "await",
-    "break", "class",  "continue", "def",     "del",  "elif",   "else",   "except",
-    "finally", "for",  "from",    "global",   "if",   "import", "in",     "is",
-    "lambda", "nonlocal", "not",  "or",       "pass", "raise",  "return", "try",
-    "while", "with",   "yield"};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
 
+// Adds the names of dict_or_list that start with prefix; as CPython's rlcompleter, a name whose
+// value (in the dict, or as an attribute of owner) is callable gets a "(".
 void add_names(ThreadState* ts, Object* dict_or_list, const std::string& prefix,
-               const std::string& lead, std::set<std::string>* out) {
+               const std::string& lead, std::set<std::string>* out, Object* owner = nullptr) {
   Ref<> it = Ref<>::steal(get_iter(ts, dict_or_list));
   if (!it) {
     clear_exc(ts);
@@ -68,7 +69,17 @@ void add_names(ThreadState* ts, Object* dict_or_list, const std::string& prefix,
     std::string name(str_view(k.get()));
     if (name.compare(0, prefix.size(), prefix) != 0) continue;
     if (!lead.empty() && name.rfind("_", 0) == 0 && (prefix.empty() || prefix[0] != '_')) continue;
-    out->insert(lead + name);
+    Object* value = nullptr;
+    Ref<> attr;
+    if (owner) {
+      attr = Ref<>::steal(getattr_opt(ts, owner, static_cast<StrObject*>(k.get())));
+      if (!attr) clear_exc(ts);
+      value = attr.get();
+    } else if (is_dict(dict_or_list)) {
+      value = dict_get(ts, static_cast<DictObject*>(dict_or_list), k.get());
+      if (!value) clear_exc(ts);
+    }
+    out->insert(lead + name + (value && is_callable(value) ? "(" : ""));
   }
   if (exc_occurred(ts)) clear_exc(ts);
 }
@@ -102,7 +113,7 @@ std::vector<std::string> complete(ThreadState* ts, const std::string& text) {
       clear_exc(ts);
       return {};
     }
-    add_names(ts, names_list.get(), prefix, expr + ".", &found);
+    add_names(ts, names_list.get(), prefix, expr + ".", &found, obj.get());
   }
   return {found.begin(), found.end()};
 }
@@ -119,12 +130,14 @@ char* completion_generator(const char* text, int state) {
 }
 
 char** attempted_completion(const char* text, int, int) {
-  rl_attempted_completion_over = 1;  // no filename completion
+  rl_attempted_completion_over = 1;       // no filename completion
+  rl_completion_append_character = '\0';  // "math.sqrt(" rather than "math.sqrt "
   return rl_completion_matches(text, completion_generator);
 }
 
 ReadStatus read_tty(ThreadState* ts, const std::string& prompt, std::string* out) {
-  struct sigaction sa {}, old {};
+  struct sigaction sa {
+  }, old{};
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: select() must return EINTR
@@ -229,16 +242,16 @@ int run_repl(ThreadState* ts, bool quiet) {
   if (tty) {
     rl_readline_name = "gilpy";
     rl_attempted_completion_function = attempted_completion;
-    rl_completer_word_break_characters =
-        const_cast<char*>(" \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?");
+    rl_completer_word_break_characters = const_cast<char*>(" \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?");
     rl_catch_signals = 0;
     using_history();
     read_history(hist.c_str());
   }
   if (!quiet) {
-    std::fprintf(stderr,
-                 "gilpy " GILPY_VERSION " (Python 3.11 compatible) on linux\n"
-                 "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+    std::fprintf(
+        stderr, "gilpy " GILPY_VERSION
+                " (Python 3.11 compatible) on linux\n"
+                "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
   }
   Ref<> flag = Ref<>::steal(int_from(ts, 1));
   auto* main = static_cast<ModuleObject*>(ts->interp->main_module);
@@ -247,8 +260,8 @@ int run_repl(ThreadState* ts, bool quiet) {
   bool need_blank = false;
   for (;;) {
     io_flush_std_streams(ts);
-    std::string prompt = buffer.empty() ? prompt_from_sys(ts, "ps1", ">>> ")
-                                        : prompt_from_sys(ts, "ps2", "... ");
+    std::string prompt =
+        buffer.empty() ? prompt_from_sys(ts, "ps1", ">>> ") : prompt_from_sys(ts, "ps2", "... ");
     std::string line;
     ReadStatus st = tty ? read_tty(ts, prompt, &line) : read_plain(ts, prompt, &line);
     if (st == ReadStatus::Eof) {
