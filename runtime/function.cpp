@@ -85,6 +85,34 @@ bool parse_args(ThreadState* ts, const char* fname, Object* const* args, size_t 
 
 // ---- builtin_function_or_method -----------------------------------------------------------------
 
+// CPython names METH_NOARGS / METH_O methods by their qualified name in three argument errors
+// ("str.join() takes exactly one argument (2 given)", "A.__init_subclass__() takes no keyword
+// arguments"), module functions by the bare one ("len() takes exactly one argument"). Natives
+// report the bare name; the method call paths below qualify it on their error path.
+static void qualify_arg_error(ThreadState* ts, const char* name, TypeObject* owner) {
+  Object* e = ts->exc;
+  if (!e || e->type != &exc::TypeError) return;
+  auto* be = static_cast<BaseExceptionObject*>(e);
+  if (!be->args || be->args->size != 1 || !is_str(be->args->items[0])) return;
+  std::string_view msg = str_view(be->args->items[0]);
+  std::string prefix = std::string(name) + "() takes ";
+  if (msg.substr(0, prefix.size()) != prefix) return;
+  std::string_view rest = msg.substr(prefix.size());
+  if (rest.substr(0, 14) != "no arguments (" && rest.substr(0, 22) != "exactly one argument (" &&
+      rest != "no keyword arguments")
+    return;
+  Ref<> q = Ref<>::steal(type_qualname(ts, owner));
+  if (!q || !is_str(q.get())) {
+    if (!q) clear_exc(ts);
+    return;
+  }
+  Ref<> text = Ref<>::steal(str_from(ts, std::string(str_view(q.get())) + "." + std::string(msg)));
+  if (!text) return;
+  TupleObject* args = tuple_pack(ts, {text.get()});
+  if (!args) return;
+  setref(be->args, args);
+}
+
 Object* native_function_new(ThreadState* ts, const MethodDef* def, Object* self,
                             Object* module_name) {
   auto* f = alloc<NativeFunctionObject>(ts, &NativeFunctionType);
@@ -113,7 +141,11 @@ static Object* nf_call(ThreadState* ts, Object* o, Object* const* args, size_t n
                        TupleObject* kwnames) {
   auto* f = static_cast<NativeFunctionObject*>(o);
   if (kwnames && kwnames->size == 0) kwnames = nullptr;
-  return f->def->fn(ts, f->self, args, nargs, kwnames);
+  Object* r = f->def->fn(ts, f->self, args, nargs, kwnames);
+  if (!r && f->self && f->self->type != &ModuleType)
+    qualify_arg_error(ts, f->def->name,
+                      is_type(f->self) ? static_cast<TypeObject*>(f->self) : f->self->type);
+  return r;
 }
 
 static bool nf_is_function(NativeFunctionObject* f) {
@@ -231,7 +263,9 @@ static Object* md_call(ThreadState* ts, Object* o, Object* const* args, size_t n
                  "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->def->name,
                  type_short_name(d->owner), type_name(self));
   if (kwnames && kwnames->size == 0) kwnames = nullptr;
-  return d->def->fn(ts, self, args + 1, nargs - 1, kwnames);
+  Object* r = d->def->fn(ts, self, args + 1, nargs - 1, kwnames);
+  if (!r) qualify_arg_error(ts, d->def->name, d->owner);
+  return r;
 }
 
 static Object* md_get(ThreadState* ts, Object* o, Object* obj, Object*) {
@@ -300,7 +334,9 @@ static Object* cmd_call(ThreadState* ts, Object* o, Object* const* args, size_t 
     return raise(ts, &exc::TypeError, "descriptor '%s' for type '%s' needs a subtype of '%s'",
                  d->def->name, type_short_name(d->owner), type_short_name(d->owner));
   if (kwnames && kwnames->size == 0) kwnames = nullptr;
-  return d->def->fn(ts, cls, args + 1, nargs - 1, kwnames);
+  Object* r = d->def->fn(ts, cls, args + 1, nargs - 1, kwnames);
+  if (!r) qualify_arg_error(ts, d->def->name, d->owner);
+  return r;
 }
 
 static Object* cmd_get(ThreadState* ts, Object* o, Object* obj, Object* type) {

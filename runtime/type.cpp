@@ -1379,7 +1379,7 @@ TupleObject* compute_mro(ThreadState* ts, TypeObject* type) {
     }
     if (empty) break;
     if (!pick) {
-      std::string msg = "Cannot create a consistent method resolution order (MRO) for bases ";
+      std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases ";
       std::vector<Object*> seen;
       for (size_t i = 0; i < seqs.size(); ++i) {
         if (pos[i] >= seqs[i].size()) continue;
@@ -2169,10 +2169,10 @@ static Object* type_get_itemsize(ThreadState* ts, Object* o) {
 static Object* type_get_flags(ThreadState* ts, Object* o) {
   uint64_t f = static_cast<TypeObject*>(o)->flags;
   static constexpr std::pair<uint64_t, uint64_t> kCPythonBits[] = {
-      {kImmutableType, 1u << 8}, {kHeapType, 1u << 9},      {kBaseType, 1u << 10},
-      {kReady, 1u << 12},        {kHaveGC, 1u << 14},       {kIsAbstract, 1u << 20},
-      {kIntSubclass, 1u << 24},  {kListSubclass, 1u << 25}, {kTupleSubclass, 1u << 26},
-      {kBytesSubclass, 1u << 27}, {kStrSubclass, 1u << 28}, {kDictSubclass, 1u << 29},
+      {kImmutableType, 1u << 8},    {kHeapType, 1u << 9},      {kBaseType, 1u << 10},
+      {kReady, 1u << 12},           {kHaveGC, 1u << 14},       {kIsAbstract, 1u << 20},
+      {kIntSubclass, 1u << 24},     {kListSubclass, 1u << 25}, {kTupleSubclass, 1u << 26},
+      {kBytesSubclass, 1u << 27},   {kStrSubclass, 1u << 28},  {kDictSubclass, 1u << 29},
       {kBaseExcSubclass, 1u << 30}, {kTypeSubclass, 1u << 31}};
   uint64_t out = 0;
   for (auto [ours, theirs] : kCPythonBits)
@@ -2469,8 +2469,7 @@ static Object* object_init_subclass(ThreadState* ts, Object*, Object* const*, si
                                     TupleObject* kwnames) {
   if (nargs || (kwnames && kwnames->size)) {
     if (kwnames && kwnames->size)
-      return raise(ts, &exc::TypeError, "%s.__init_subclass__() takes no keyword arguments",
-                   "object");
+      return raise(ts, &exc::TypeError, "__init_subclass__() takes no keyword arguments");
     return raise(ts, &exc::TypeError, "__init_subclass__() takes no arguments (%zu given)", nargs);
   }
   return new_none();
