@@ -1487,9 +1487,8 @@ static bool member_set(ThreadState* ts, Object* d, Object* obj, Object* value) {
     return false;
   }
   Object*& slot = *reinterpret_cast<Object**>(reinterpret_cast<char*>(obj) + m->offset);
-  if (!value && !slot) {
-    raise_attribute_error(ts, obj, m->name, "'%s' object has no attribute '%s'", type_name(obj),
-                          str_cstr(m->name));
+  if (!value && !slot) {  // CPython: a plain AttributeError(name), without name/obj
+    raise_with(ts, &exc::AttributeError, m->name);
     return false;
   }
   setref(slot, value ? newref(value) : nullptr);
