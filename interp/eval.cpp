@@ -1423,11 +1423,15 @@ L_slow_check : {
   }
 
   TARGET(BUILD_STRING) {
-    std::string buf;
-    sp -= oparg;
-    for (uint32_t i = 0; i < oparg; ++i) buf += str_view(sp[i]);
-    for (uint32_t i = 0; i < oparg; ++i) fast_decref(sp[i]);
-    Object* s = str_from(ts, buf);
+    // C++ locals with destructors must die before DISPATCH: a computed goto skips destructors.
+    Object* s;
+    {
+      std::string buf;
+      sp -= oparg;
+      for (uint32_t i = 0; i < oparg; ++i) buf += str_view(sp[i]);
+      for (uint32_t i = 0; i < oparg; ++i) fast_decref(sp[i]);
+      s = str_from(ts, buf);
+    }
     if (!s) goto error;
     PUSH(s);
     DISPATCH();
@@ -1474,15 +1478,17 @@ L_slow_check : {
   TARGET(SET_UPDATE) {
     Object* it = POP();
     auto* s = static_cast<SetObject*>(PEEK(oparg));
-    Ref<> iter = Ref<>::steal(get_iter(ts, it));
-    fast_decref(it);
-    if (!iter) goto error;
-    for (;;) {
-      Object* x = iter_next(ts, iter.get());
-      if (!x) break;
-      bool ok = set_add(ts, s, x);
-      fast_decref(x);
-      if (!ok) goto error;
+    {  // iter must be released before DISPATCH (a computed goto skips destructors)
+      Ref<> iter = Ref<>::steal(get_iter(ts, it));
+      fast_decref(it);
+      if (!iter) goto error;
+      for (;;) {
+        Object* x = iter_next(ts, iter.get());
+        if (!x) break;
+        bool ok = set_add(ts, s, x);
+        fast_decref(x);
+        if (!ok) goto error;
+      }
     }
     if (exc_occurred(ts)) goto error;
     DISPATCH();
