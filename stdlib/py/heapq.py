@@ -66,14 +66,25 @@ def _siftup_max(heap, pos):
     _siftdown_max(heap, startpos, pos)
 
 
+def _check_list(heap, fname, argno=''):
+    # the checks and messages of CPython's C heapq (_heapq)
+    if not isinstance(heap, list):
+        raise TypeError('%s() argument%s must be list, not %s'
+                        % (fname, argno, type(heap).__name__))
+
+
 def heappush(heap, item):
     """Push item onto heap, maintaining the heap invariant."""
+    _check_list(heap, 'heappush', ' 1')
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
+    _check_list(heap, 'heappop')
+    if not heap:
+        raise IndexError('index out of range')
     lastelt = heap.pop()
     if heap:
         returnitem = heap[0]
@@ -85,6 +96,9 @@ def heappop(heap):
 
 def heapreplace(heap, item):
     """Pop and return the current smallest value, and add the new item."""
+    _check_list(heap, 'heapreplace', ' 1')
+    if not heap:
+        raise IndexError('index out of range')
     returnitem = heap[0]
     heap[0] = item
     _siftup(heap, 0)
@@ -93,6 +107,7 @@ def heapreplace(heap, item):
 
 def heappushpop(heap, item):
     """Fast version of a heappush followed by a heappop."""
+    _check_list(heap, 'heappushpop', ' 1')
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _siftup(heap, 0)
@@ -101,6 +116,7 @@ def heappushpop(heap, item):
 
 def heapify(x):
     """Transform list into a heap, in-place, in O(len(x)) time."""
+    _check_list(x, 'heapify')
     n = len(x)
     for i in reversed(range(n // 2)):
         _siftup(x, i)
