@@ -141,23 +141,25 @@ class islice:
         else:
             raise TypeError('islice expected at most 4 arguments, got %d' % (len(args) + 1)
                             if args else 'islice expected at least 2 arguments, got 1')
-        def check(v, what):
+        # CPython's islice_new: a bad value becomes -1; stop == -1 is reported as "Stop ...",
+        # other negatives as "Indices ...", then the step.
+        def index(v, default):
             if v is None:
-                return None
+                return default
             try:
-                v = v.__index__()
+                return v.__index__()
             except AttributeError:
-                raise ValueError('%s argument for islice() must be None or an integer: '
-                                 '0 <= x <= sys.maxsize.' % what) from None
-            return v
-        start = check(start, 'Indices')
-        stop = check(stop, 'Stop' if len(args) == 1 else 'Indices')
-        step = check(step, 'Step')
-        start = 0 if start is None else start
-        step = 1 if step is None else step
-        if start < 0 or (stop is not None and stop < 0):
+                return -1
+        stop_msg = ('Stop argument for islice() must be None or an integer: '
+                    '0 <= x <= sys.maxsize.')
+        start = index(start, 0)
+        stop = index(stop, None)
+        if stop == -1:
+            raise ValueError(stop_msg)
+        if start < 0 or (stop is not None and stop < -1):
             raise ValueError('Indices for islice() must be None or an integer: '
                              '0 <= x <= sys.maxsize.')
+        step = index(step, 1)
         if step <= 0:
             raise ValueError('Step for islice() must be a positive integer or None.')
         self._it = iter(iterable)
