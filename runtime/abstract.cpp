@@ -555,6 +555,23 @@ Object* power(ThreadState* ts, Object* a, Object* b, Object* mod) {
     Ref<> hold = Ref<>::borrow(f);
     Object* r = call_unbound(ts, f, a, args, 2);
     if (r != not_implemented()) return r;
+    decref(r);
+  }
+  // CPython's ternary_op then tries the nb_power slot of the second and third operands' types
+  // (when they differ), called with all three. Only the builtin numbers answer there: float and
+  // complex reject a modulus once both operands convert.
+  TypeObject* seen[2] = {a->type, nullptr};
+  for (Object* o : {b, mod}) {
+    TypeObject* t = o->type;
+    if (t == seen[0] || t == seen[1]) continue;
+    seen[1] = t;
+    auto real = [](Object* x) { return is_int(x) || is_float(x); };
+    if (is_subtype(t, &ComplexType) && (real(a) || isinstance_of(a, &ComplexType)) &&
+        (real(b) || isinstance_of(b, &ComplexType)))
+      return raise(ts, &exc::ValueError, "complex modulo");
+    if (is_float(o) && real(a) && real(b))
+      return raise(ts, &exc::TypeError,
+                   "pow() 3rd argument not allowed unless all arguments are integers");
   }
   return raise(ts, &exc::TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
                type_name(a), type_name(b), type_name(mod));
