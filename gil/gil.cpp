@@ -123,11 +123,22 @@ class OsGil final : public Gil {
   }
 
   void yield(ThreadState* ts) override {
+    uint64_t saved;
     {
       std::unique_lock lk(mu_);
       release_locked(ts);
+      saved = switch_number_;
+    }
+    // A real zero-length sleep with the GIL released, as CPython's sleep(0) (clock_nanosleep to
+    // a deadline already past): the kernel's timer slack makes it last some 50-100 us, which lets
+    // threads that are waking up (a just-started thread, a joiner) reach the GIL. Without it a
+    // sleep(0) loop runs to its end before they do, and nothing interleaves.
+    struct timespec now;
+    ::clock_gettime(CLOCK_MONOTONIC, &now);
+    ::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &now, nullptr);
+    {
+      std::unique_lock lk(mu_);
       if (waiters_ > 0 && !finalizing_) {
-        uint64_t saved = switch_number_;
         switch_cv_.wait_for(lk, std::chrono::milliseconds(50), [&] {
           return switch_number_ != saved || waiters_ == 0 || finalizing_;
         });

@@ -102,7 +102,8 @@ struct Stats {
 Stats stats(Interpreter* interp);
 void reset_stats(Interpreter* interp);
 
-// Yields the GIL: if another thread waits, it gets the GIL before ts takes it back (time.sleep(0)).
+// Yields the GIL (time.sleep(0)): releases it for a zero-length OS sleep, and if another thread
+// waits, it gets the GIL before ts takes it back.
 void yield(ThreadState* ts);
 // time.sleep: releases the GIL, resumes after EINTR for the rest of the time, runs signal handlers
 // (main thread) and returns false with their exception (KeyboardInterrupt). seconds <= 0 yields.
