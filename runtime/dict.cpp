@@ -927,10 +927,6 @@ Object* m_sizeof(ThreadState* ts, Object* self, Object* const*, size_t, TupleObj
   return int_from(ts, static_cast<int64_t>(sizeof(DictObject) + d->index_size * 8 +
                                            d->capacity * sizeof(DictEntry)));
 }
-Object* m_class_getitem(ThreadState* ts, Object* cls, Object* const* args, size_t nargs,
-                        TupleObject*) {
-  return newref(cls);
-}
 
 Object* dict_or(ThreadState* ts, Object* a, Object* b) {
   if (!is_dict(a) || !is_dict(b)) return not_implemented();
@@ -948,7 +944,6 @@ const MethodDef dict_methods[] = {
     {"__contains__", m_contains, 0, nullptr},
     {"__reversed__", m_reversed, 0, nullptr},
     {"__sizeof__", m_sizeof, 0, nullptr},
-    {"__class_getitem__", m_class_getitem, kMethClass, nullptr},
     {"keys", m_keys, 0, "D.keys() -> a set-like object providing a view on D's keys"},
     {"items", m_items, 0, "D.items() -> a set-like object providing a view on D's items"},
     {"values", m_values, 0, "D.values() -> an object providing a view on D's values"},

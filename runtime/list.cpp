@@ -613,15 +613,11 @@ Object* m_sizeof(ThreadState* ts, Object* self, Object* const*, size_t, TupleObj
   auto* l = static_cast<ListObject*>(self);
   return int_from(ts, static_cast<int64_t>(40 + l->capacity * sizeof(Object*)));
 }
-Object* m_class_getitem(ThreadState* ts, Object* cls, Object* const*, size_t, TupleObject*) {
-  return newref(cls);
-}
 
 const MethodDef list_methods[] = {
     {"__getitem__", m_getitem, 0, nullptr},
     {"__reversed__", m_reversed, 0, "Return a reverse iterator over the list."},
     {"__sizeof__", m_sizeof, 0, nullptr},
-    {"__class_getitem__", m_class_getitem, kMethClass, nullptr},
     {"append", m_append, 0, "Append object to the end of the list."},
     {"extend", m_extend, 0, "Extend list by appending elements from the iterable."},
     {"insert", m_insert, 0, "Insert object before index."},

@@ -728,10 +728,6 @@ Object* m_sizeof(ThreadState* ts, Object* self, Object* const*, size_t, TupleObj
                                        (SELF->table ? (SELF->mask + 1) * sizeof(SetEntry) : 0)));
 }
 
-Object* m_class_getitem(ThreadState*, Object* cls, Object* const*, size_t, TupleObject*) {
-  return newref(cls);
-}
-
 const MethodDef set_methods[] = {
     {"add", m_add, 0, "Add an element to a set."},
     {"clear", m_clear, 0, "Remove all elements from this set."},
@@ -753,7 +749,6 @@ const MethodDef set_methods[] = {
     {"__contains__", m_contains, 0, nullptr},
     {"__reduce__", m_reduce, 0, nullptr},
     {"__sizeof__", m_sizeof, 0, nullptr},
-    {"__class_getitem__", m_class_getitem, kMethClass, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -769,7 +764,6 @@ const MethodDef frozenset_methods[] = {
     {"__contains__", m_contains, 0, nullptr},
     {"__reduce__", m_reduce, 0, nullptr},
     {"__sizeof__", m_sizeof, 0, nullptr},
-    {"__class_getitem__", m_class_getitem, kMethClass, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
