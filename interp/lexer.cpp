@@ -3,6 +3,8 @@
 // matching, error messages and their positions), written from the language reference.
 #include "interp/lexer.h"
 
+#include "runtime/unicode.h"
+
 #include <cstdio>
 #include <cstring>
 
@@ -319,13 +321,27 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
         if (end < n && s[end] == '{') {
           while (end < n && s[end] != '}') ++end;
         }
+        uint32_t named;
+        if (end < n && end > i + 1 &&
+            gp::unicode::lookup_name(s.substr(i + 1, end - i - 1), &named)) {
+          utf8_append(out, named);
+          i = end + 1;
+          break;
+        }
+        // CPython's positions: the error ends before the scan point (after '}' for an unknown
+        // name, at '}' for an empty one, at the end for a missing '}', after N otherwise).
+        size_t stop = i;
+        bool unknown = false;
+        if (i < n && s[i] == '{') {
+          stop = end < n ? (end > i + 1 ? end + 1 : end) : n;
+          unknown = end < n && end > i + 1;
+        }
         char buf[200];
         std::snprintf(buf, sizeof buf,
                       "(unicode error) 'unicodeescape' codec can't decode bytes in position "
                       "%zu-%zu: %s",
-                      esc, end < n ? end : n - 1,
-                      end < n && end > i ? "unknown Unicode character name"
-                                         : "malformed \\N character escape");
+                      esc, stop - 1,
+                      unknown ? "unknown Unicode character name" : "malformed \\N character escape");
         msg = buf;
         err_pos = esc;
         return false;

@@ -104,4 +104,11 @@ std::string swapcase(std::string_view s);
 std::string title(std::string_view s);
 std::string capitalize(std::string_view s);
 
+// ---- character names (runtime/unicode_names.cpp) -----------------------------------------------
+// The code point of a character name or alias as "\N{...}" accepts it (case-insensitive), for the
+// blocks users write names from (see runtime/unicode_names_gen.py). False when unknown.
+bool lookup_name(std::string_view name, uint32_t* cp);
+// The name of cp (unicodedata.name), when it is in those blocks; false otherwise.
+bool char_name(uint32_t cp, std::string* out);
+
 }  // namespace gp::unicode
