@@ -222,7 +222,8 @@ const GetSetDef kCellGetSets[] = {
 };
 
 // ---- argument binding errors ----
-std::string fn_name(FunctionObject* f) { return std::string(str_view(f->code->qualname)); }
+// CPython 3.11 names the function by its __qualname__ (not the code's) in argument errors.
+std::string fn_name(FunctionObject* f) { return std::string(str_view(f->qualname)); }
 
 std::string name_list(const std::vector<std::string>& names) {
   std::string s;
