@@ -455,6 +455,11 @@ __attribute__((always_inline)) inline int int_fast_compute(int64_t a, int64_t b,
   return 1;
 }
 
+// |v| < 2**53, without llabs (undefined for INT64_MIN).
+__attribute__((always_inline)) inline bool exact_in_double(int64_t v) {
+  return v > -(int64_t(1) << 53) && v < (int64_t(1) << 53);
+}
+
 __attribute__((always_inline)) inline bool float_fast_compute(double a, double b, unsigned op,
                                                               double* out) {
   switch (static_cast<BinOp>(op)) {
@@ -1059,7 +1064,7 @@ L_slow_check : {
       if (left->type == &FloatType)
         a = float_value(left);
       else if (left->type == &IntType && !static_cast<IntObject*>(left)->big &&
-               std::llabs(static_cast<IntObject*>(left)->value) < (int64_t(1) << 53))
+               exact_in_double(static_cast<IntObject*>(left)->value))
         a = static_cast<double>(static_cast<IntObject*>(left)->value);
       else
         ok = false;
@@ -1067,7 +1072,7 @@ L_slow_check : {
         if (right->type == &FloatType)
           b = float_value(right);
         else if (right->type == &IntType && !static_cast<IntObject*>(right)->big &&
-                 std::llabs(static_cast<IntObject*>(right)->value) < (int64_t(1) << 53) &&
+                 exact_in_double(static_cast<IntObject*>(right)->value) &&
                  left->type == &FloatType)
           b = static_cast<double>(static_cast<IntObject*>(right)->value);
         else
