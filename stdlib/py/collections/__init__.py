@@ -165,6 +165,28 @@ class OrderedDict(dict):
         return self
 
 
+class _tuplegetter(property):
+    """The field accessor of namedtuple classes (CPython's _collections._tuplegetter): a
+    read-only property whose getter is itemgetter(index)."""
+
+    def __init__(self, index, doc):
+        super().__init__(_itemgetter(index))
+        self.__doc__ = doc
+        self._index = index
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return '%s(%d, %r)' % (type(self).__name__, self._index, self.__doc__)
+
+    def __reduce__(self):
+        return type(self), (self._index, self.__doc__)
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """Returns a new subclass of tuple with named fields."""
     if isinstance(field_names, str):
@@ -258,8 +280,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__match_args__': field_names,
     }
     for index, name in enumerate(field_names):
-        class_namespace[name] = property(_itemgetter(index),
-                                         doc='Alias for field number %d' % index)
+        class_namespace[name] = _tuplegetter(index, 'Alias for field number %d' % index)
 
     result = type(typename, (tuple,), class_namespace)
 
