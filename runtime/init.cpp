@@ -22,6 +22,7 @@ struct Bootstrap {
   ThreadState ts;
   Bootstrap() {
     interp.gc.enabled = false;
+    interp.obj_pool.enabled = false;  // any thread may free what it allocates
     interp.main_thread = &ts;
     interp.threads = &ts;
     interp.current = &ts;

@@ -85,6 +85,16 @@ struct GCState {
   ssize collected = 0;        // total unreachable objects found
 };
 
+// Free lists of small object blocks, one per 16-byte size class (runtime/object.cpp: alloc_object
+// and free_object). Every pooled block starts with a tag word naming its pool and class, so
+// free_object, which has no thread state, finds the interpreter's lists; the GIL guards them.
+struct alignas(64) ObjectPool {
+  static constexpr int kClasses = 33;  // block sizes 16..512 bytes
+  void* free[kClasses] = {};
+  uint32_t count[kClasses] = {};
+  bool enabled = true;  // false for the bootstrap interpreter (shared by every thread)
+};
+
 struct Interpreter {
   Config config;
   ThreadState* main_thread = nullptr;
@@ -116,6 +126,11 @@ struct Interpreter {
   void* stdlib_state = nullptr;               // for stdlib modules that need per-interp data
   // numbers: sys.set_int_max_str_digits() limit for int<->str conversions (0: no limit).
   int int_max_str_digits = 4300;
+  // objmodel: small-object free lists (64-aligned: the low bits of a block's tag hold the class).
+  ObjectPool obj_pool;
+  // Source of DictObject::version values: unique across every dict of this interpreter, so a
+  // cache keyed on (dict, version) cannot be fooled by another dict at the same address.
+  uint64_t dict_version_counter = 0;
 };
 
 // The process-wide, immutable-after-initialisation part: static types, small ints, static names.

@@ -4,6 +4,8 @@
 // (tuple, str, bytes, int...), whose instance size is not known from the type alone (CPython
 // puts it at a negative offset from the end; in front is simpler and keeps gc_head() valid).
 //
+// Small blocks are recycled through per-interpreter free lists (see alloc_object).
+//
 // Deallocation runs the finalizer first for instances of classes with __del__ (PEP 442: once per
 // object, resurrection allowed), with the GIL holder of the class's interpreter as the thread.
 #include <cstdlib>
@@ -26,17 +28,70 @@ bool is_subtype(const TypeObject* a, const TypeObject* b) {
   return b == &ObjectType;
 }
 
+// ---- small-object free lists ---------------------------------------------------------------------
+// Blocks are [tag word][prefix]Object. The tag is the address of the owning interpreter's
+// ObjectPool with the size class in its low 6 bits, or 0 for a block that is plain malloc memory
+// (too large, or allocated by the bootstrap interpreter, whose objects any thread may free).
+// Exact str instances have no tag: str_concat_inplace reallocs them as one block from the object.
+// A freed block goes back on its class's list up to kPoolClassBytes per class, else to free().
+namespace {
+constexpr size_t kPoolMaxBlock = 16 * (ObjectPool::kClasses - 1);
+constexpr size_t kPoolClassBytes = size_t(2) << 20;
+static_assert(alignof(ObjectPool) >= 64 && ObjectPool::kClasses <= 64);
+
+inline bool has_tag(const TypeObject* t) { return t != &StrType; }
+
+inline void pool_release(char* mem) {
+  uintptr_t tag = *reinterpret_cast<uintptr_t*>(mem);
+  if (tag) {
+    auto* pool = reinterpret_cast<ObjectPool*>(tag & ~uintptr_t(63));
+    unsigned cls = tag & 63;
+    if (pool->count[cls] < kPoolClassBytes / (16 * cls)) {
+      *reinterpret_cast<void**>(mem) = pool->free[cls];
+      pool->free[cls] = mem;
+      ++pool->count[cls];
+      return;
+    }
+  }
+  std::free(mem);
+}
+}  // namespace
+
 Object* alloc_object(ThreadState* ts, TypeObject* type, ssize items) {
   bool is_gc = type->flags & kHaveGC;
-  GCState& gc = ts->interp->gc;
+  Interpreter* interp = ts->interp;
+  GCState& gc = interp->gc;
   if (is_gc && gc.enabled && !gc.collecting && gc.threshold > 0 && gc.allocations >= gc.threshold)
     gc_collect_auto(ts);
   size_t size = static_cast<size_t>(type->basicsize + items * type->itemsize);
   size = (size + 7) & ~size_t(7);
   if (size < sizeof(Object)) size = sizeof(Object);
   size_t pre = prefix_size(type);
-  char* mem = static_cast<char*>(std::calloc(1, pre + size));
-  if (!mem) return raise_with(ts, &exc::MemoryError, nullptr);
+  char* mem;
+  if (has_tag(type)) {
+    size_t total = sizeof(uintptr_t) + pre + size;
+    ObjectPool& pool = interp->obj_pool;
+    if (total <= kPoolMaxBlock && pool.enabled) {
+      unsigned cls = static_cast<unsigned>((total + 15) >> 4);
+      mem = static_cast<char*>(pool.free[cls]);
+      if (mem) {
+        pool.free[cls] = *reinterpret_cast<void**>(mem);
+        --pool.count[cls];
+        std::memset(mem + sizeof(uintptr_t), 0, pre + size);
+      } else {
+        mem = static_cast<char*>(std::calloc(1, size_t(cls) << 4));
+        if (!mem) return raise_with(ts, &exc::MemoryError, nullptr);
+      }
+      *reinterpret_cast<uintptr_t*>(mem) = reinterpret_cast<uintptr_t>(&pool) | cls;
+    } else {
+      mem = static_cast<char*>(std::calloc(1, total));
+      if (!mem) return raise_with(ts, &exc::MemoryError, nullptr);
+    }
+    mem += sizeof(uintptr_t);
+  } else {
+    mem = static_cast<char*>(std::calloc(1, pre + size));
+    if (!mem) return raise_with(ts, &exc::MemoryError, nullptr);
+  }
   auto* o = reinterpret_cast<Object*>(mem + pre);
   o->refcnt = 1;
   o->type = type;
@@ -58,7 +113,10 @@ void free_object(Object* o) {
   TypeObject* t = o->type;
   if (t->flags & kHaveGC) gc_untrack(o);
   char* mem = reinterpret_cast<char*>(o) - prefix_size(t);
-  std::free(mem);
+  if (has_tag(t))
+    pool_release(mem - sizeof(uintptr_t));
+  else
+    std::free(mem);
   if (t->flags & kHeapType) decref(t);
 }
 
