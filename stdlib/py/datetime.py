@@ -1,0 +1,1598 @@
+"""Basic date and time types for gilpy: timedelta, date, time, datetime, tzinfo and timezone,
+with CPython's normalisation, rounding (half to even), reprs, isoformat/strftime/strptime and
+error messages."""
+
+import time as _time
+import math as _math
+import sys as _sys
+
+__all__ = ('date', 'datetime', 'time', 'timedelta', 'timezone', 'tzinfo', 'MINYEAR', 'MAXYEAR',
+           'UTC')
+
+MINYEAR = 1
+MAXYEAR = 9999
+_MAXORDINAL = 3652059
+
+_DAYS_IN_MONTH = [-1, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+_DAYS_BEFORE_MONTH = [-1]
+_dbm = 0
+for _dim in _DAYS_IN_MONTH[1:]:
+    _DAYS_BEFORE_MONTH.append(_dbm)
+    _dbm += _dim
+del _dbm, _dim
+
+_MONTHNAMES = [None, 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct',
+               'Nov', 'Dec']
+_DAYNAMES = [None, 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+_FULL_MONTHNAMES = [None, 'January', 'February', 'March', 'April', 'May', 'June', 'July',
+                    'August', 'September', 'October', 'November', 'December']
+_FULL_DAYNAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+
+def _cmp(x, y):
+    return 0 if x == y else 1 if x > y else -1
+
+
+def _is_leap(year):
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days_before_year(year):
+    y = year - 1
+    return y * 365 + y // 4 - y // 100 + y // 400
+
+
+def _days_in_month(year, month):
+    if month == 2 and _is_leap(year):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
+def _days_before_month(year, month):
+    return _DAYS_BEFORE_MONTH[month] + (month > 2 and _is_leap(year))
+
+
+def _ymd2ord(year, month, day):
+    return _days_before_year(year) + _days_before_month(year, month) + day
+
+
+_DI400Y = _days_before_year(401)
+_DI100Y = _days_before_year(101)
+_DI4Y = _days_before_year(5)
+
+
+def _ord2ymd(n):
+    n -= 1
+    n400, n = divmod(n, _DI400Y)
+    year = n400 * 400 + 1
+    n100, n = divmod(n, _DI100Y)
+    n4, n = divmod(n, _DI4Y)
+    n1, n = divmod(n, 365)
+    year += n100 * 100 + n4 * 4 + n1
+    if n1 == 4 or n100 == 4:
+        return year - 1, 12, 31
+    leapyear = n1 == 3 and (n4 != 24 or n100 == 3)
+    month = (n + 50) >> 5
+    preceding = _DAYS_BEFORE_MONTH[month] + (month > 2 and leapyear)
+    if preceding > n:
+        month -= 1
+        preceding -= _DAYS_IN_MONTH[month] + (month == 2 and leapyear)
+    n -= preceding
+    return year, month, n + 1
+
+
+def _check_int_field(value):
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        raise TypeError("'float' object cannot be interpreted as an integer")
+    try:
+        value = value.__index__()
+    except AttributeError:
+        raise TypeError('an integer is required (got type %s)' % type(value).__name__) from None
+    return value
+
+
+def _check_date_fields(year, month, day):
+    year = _check_int_field(year)
+    month = _check_int_field(month)
+    day = _check_int_field(day)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError('year %d is out of range' % year)
+    if not 1 <= month <= 12:
+        raise ValueError('month must be in 1..12')
+    dim = _days_in_month(year, month)
+    if not 1 <= day <= dim:
+        raise ValueError('day is out of range for month')
+    return year, month, day
+
+
+def _check_time_fields(hour, minute, second, microsecond, fold):
+    hour = _check_int_field(hour)
+    minute = _check_int_field(minute)
+    second = _check_int_field(second)
+    microsecond = _check_int_field(microsecond)
+    if not 0 <= hour <= 23:
+        raise ValueError('hour must be in 0..23')
+    if not 0 <= minute <= 59:
+        raise ValueError('minute must be in 0..59')
+    if not 0 <= second <= 59:
+        raise ValueError('second must be in 0..59')
+    if not 0 <= microsecond <= 999999:
+        raise ValueError('microsecond must be in 0..999999')
+    if fold not in (0, 1):
+        raise ValueError('fold must be either 0 or 1')
+    return hour, minute, second, microsecond, fold
+
+
+def _check_tzinfo_arg(tz):
+    if tz is not None and not isinstance(tz, tzinfo):
+        raise TypeError('tzinfo argument must be None or of a tzinfo subclass, not type %r'
+                        % type(tz).__name__)
+
+
+def _format_time(hh, mm, ss, us, timespec='auto'):
+    specs = {'hours': '{:02d}', 'minutes': '{:02d}:{:02d}', 'seconds': '{:02d}:{:02d}:{:02d}',
+             'milliseconds': '{:02d}:{:02d}:{:02d}.{:03d}',
+             'microseconds': '{:02d}:{:02d}:{:02d}.{:06d}'}
+    if timespec == 'auto':
+        timespec = 'microseconds' if us else 'seconds'
+    elif timespec == 'milliseconds':
+        us //= 1000
+    try:
+        fmt = specs[timespec]
+    except KeyError:
+        raise ValueError('Unknown timespec value')
+    return fmt.format(hh, mm, ss, us)
+
+
+def _format_offset(off, sep=':'):
+    s = ''
+    if off is not None:
+        if off.days < 0:
+            sign = '-'
+            off = -off
+        else:
+            sign = '+'
+        hh, mm = divmod(off, timedelta(hours=1))
+        mm, ss = divmod(mm, timedelta(minutes=1))
+        s += '%s%02d%s%02d' % (sign, hh, sep, mm)
+        if ss or ss.microseconds:
+            s += sep + '%02d' % ss.seconds
+            if ss.microseconds:
+                s += '.%06d' % ss.microseconds
+    return s
+
+
+def _wrap_strftime(obj, format, timetuple):
+    """Expands %f, %z, %Z (which time.strftime does not know for our objects) first."""
+    freplace = zreplace = Zreplace = None
+    out = []
+    i, n = 0, len(format)
+    while i < n:
+        ch = format[i]
+        i += 1
+        if ch == '%':
+            if i < n:
+                ch = format[i]
+                i += 1
+                if ch == 'f':
+                    if freplace is None:
+                        freplace = '%06d' % getattr(obj, 'microsecond', 0)
+                    out.append(freplace)
+                elif ch == 'z':
+                    if zreplace is None:
+                        zreplace = ''
+                        if hasattr(obj, 'utcoffset'):
+                            offset = obj.utcoffset()
+                            if offset is not None:
+                                zreplace = _format_offset(offset, '')
+                    out.append(zreplace)
+                elif ch == 'Z':
+                    if Zreplace is None:
+                        Zreplace = ''
+                        if hasattr(obj, 'tzname'):
+                            s = obj.tzname()
+                            if s is not None:
+                                Zreplace = s.replace('%', '%%')
+                    out.append(Zreplace)
+                else:
+                    out.append('%')
+                    out.append(ch)
+            else:
+                out.append('%')
+        else:
+            out.append(ch)
+    return _time.strftime(''.join(out), timetuple)
+
+
+def _round_half_even(num, den):
+    q, r = divmod(num, den)
+    if 2 * r > den or (2 * r == den and q % 2 == 1):
+        q += 1
+    return q
+
+
+def _exact(value):
+    """(numerator, denominator) of an int or float argument."""
+    if isinstance(value, int):
+        return value, 1
+    if isinstance(value, float):
+        return value.as_integer_ratio()
+    raise TypeError('unsupported type for timedelta %s component: %s'
+                    % ('', type(value).__name__))
+
+
+class timedelta:
+    """Difference between two datetime values."""
+
+    __slots__ = ('_days', '_seconds', '_microseconds', '_hashcode')
+
+    def __new__(cls, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0,
+                weeks=0):
+        # Sum everything exactly in microseconds, then round half to even once.
+        num, den = 0, 1
+        for value, scale, name in ((days, 86400000000, 'days'),
+                                   (seconds, 1000000, 'seconds'),
+                                   (microseconds, 1, 'microseconds'),
+                                   (milliseconds, 1000, 'milliseconds'),
+                                   (minutes, 60000000, 'minutes'),
+                                   (hours, 3600000000, 'hours'),
+                                   (weeks, 604800000000, 'weeks')):
+            if isinstance(value, int):
+                n, d = value, 1
+            elif isinstance(value, float):
+                if _math.isnan(value) or _math.isinf(value):
+                    raise ValueError('cannot convert float %s to integer' % value)
+                n, d = value.as_integer_ratio()
+            else:
+                raise TypeError('unsupported type for timedelta %s component: %s'
+                                % (name, type(value).__name__))
+            n *= scale
+            num, den = num * d + n * den, den * d
+        us = _round_half_even(num, den)
+        s, us = divmod(us, 1000000)
+        d, s = divmod(s, 86400)
+        if abs(d) > 999999999:
+            raise OverflowError('days=%d; must have magnitude <= 999999999' % d)
+        self = object.__new__(cls)
+        self._days = d
+        self._seconds = s
+        self._microseconds = us
+        self._hashcode = -1
+        return self
+
+    @classmethod
+    def _create(cls, us):
+        s, us = divmod(us, 1000000)
+        d, s = divmod(s, 86400)
+        if abs(d) > 999999999:
+            raise OverflowError('days=%d; must have magnitude <= 999999999' % d)
+        self = object.__new__(cls)
+        self._days = d
+        self._seconds = s
+        self._microseconds = us
+        self._hashcode = -1
+        return self
+
+    def __repr__(self):
+        args = []
+        if self._days:
+            args.append('days=%d' % self._days)
+        if self._seconds:
+            args.append('seconds=%d' % self._seconds)
+        if self._microseconds:
+            args.append('microseconds=%d' % self._microseconds)
+        if not args:
+            args.append('0')
+        return '%s.%s(%s)' % (_module_name(self), self.__class__.__qualname__, ', '.join(args))
+
+    def __str__(self):
+        mm, ss = divmod(self._seconds, 60)
+        hh, mm = divmod(mm, 60)
+        s = '%d:%02d:%02d' % (hh, mm, ss)
+        if self._days:
+            def plural(n):
+                return n, abs(n) != 1 and 's' or ''
+            s = ('%d day%s, ' % plural(self._days)) + s
+        if self._microseconds:
+            s = s + '.%06d' % self._microseconds
+        return s
+
+    def total_seconds(self):
+        """Total seconds in the duration."""
+        return ((self.days * 86400 + self.seconds) * 10 ** 6 + self.microseconds) / 10 ** 6
+
+    @property
+    def days(self):
+        return self._days
+
+    @property
+    def seconds(self):
+        return self._seconds
+
+    @property
+    def microseconds(self):
+        return self._microseconds
+
+    def _to_microseconds(self):
+        return (self._days * 86400 + self._seconds) * 1000000 + self._microseconds
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta._create(self._to_microseconds() + other._to_microseconds())
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return timedelta._create(self._to_microseconds() - other._to_microseconds())
+        return NotImplemented
+
+    def __rsub__(self, other):
+        if isinstance(other, timedelta):
+            return -self + other
+        return NotImplemented
+
+    def __neg__(self):
+        return timedelta._create(-self._to_microseconds())
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        if self._days < 0:
+            return -self
+        return self
+
+    def __mul__(self, other):
+        if isinstance(other, int):
+            return timedelta._create(self._to_microseconds() * other)
+        if isinstance(other, float):
+            a, b = other.as_integer_ratio()
+            return timedelta._create(_round_half_even(self._to_microseconds() * a, b))
+        return NotImplemented
+
+    __rmul__ = __mul__
+
+    def __floordiv__(self, other):
+        if not isinstance(other, (int, timedelta)):
+            return NotImplemented
+        usec = self._to_microseconds()
+        if isinstance(other, timedelta):
+            return usec // other._to_microseconds()
+        return timedelta._create(usec // other)
+
+    def __truediv__(self, other):
+        if not isinstance(other, (int, float, timedelta)):
+            return NotImplemented
+        usec = self._to_microseconds()
+        if isinstance(other, timedelta):
+            return usec / other._to_microseconds()
+        if isinstance(other, int):
+            if other == 0:
+                raise ZeroDivisionError('division by zero')
+            return timedelta._create(_round_half_even(usec, other) if other > 0
+                                     else _round_half_even(-usec, -other))
+        a, b = other.as_integer_ratio()
+        if a == 0:
+            raise ZeroDivisionError('division by zero')
+        if a < 0:
+            a, b = -a, -b
+        return timedelta._create(_round_half_even(b * usec, a))
+
+    def __mod__(self, other):
+        if isinstance(other, timedelta):
+            r = self._to_microseconds() % other._to_microseconds()
+            return timedelta._create(r)
+        return NotImplemented
+
+    def __divmod__(self, other):
+        if isinstance(other, timedelta):
+            q, r = divmod(self._to_microseconds(), other._to_microseconds())
+            return q, timedelta._create(r)
+        return NotImplemented
+
+    def __eq__(self, other):
+        if isinstance(other, timedelta):
+            return self._getstate() == other._getstate()
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, timedelta):
+            return self._getstate() <= other._getstate()
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, timedelta):
+            return self._getstate() < other._getstate()
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, timedelta):
+            return self._getstate() >= other._getstate()
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, timedelta):
+            return self._getstate() > other._getstate()
+        return NotImplemented
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            self._hashcode = hash(self._getstate())
+        return self._hashcode
+
+    def __bool__(self):
+        return self._days != 0 or self._seconds != 0 or self._microseconds != 0
+
+    def _getstate(self):
+        return (self._days, self._seconds, self._microseconds)
+
+    def __reduce__(self):
+        return (self.__class__, self._getstate())
+
+
+def _module_name(obj):
+    mod = type(obj).__module__
+    return 'datetime' if mod == __name__ else mod
+
+
+timedelta.min = timedelta(-999999999)
+timedelta.max = timedelta(days=999999999, hours=23, minutes=59, seconds=59,
+                          microseconds=999999)
+timedelta.resolution = timedelta(microseconds=1)
+
+
+class date:
+    """date(year, month, day) --> date object"""
+
+    __slots__ = ('_year', '_month', '_day', '_hashcode')
+
+    def __new__(cls, year, month=None, day=None):
+        year, month, day = _check_date_fields(year, month, day)
+        self = object.__new__(cls)
+        self._year = year
+        self._month = month
+        self._day = day
+        self._hashcode = -1
+        return self
+
+    @classmethod
+    def fromtimestamp(cls, t):
+        y, m, d, hh, mm, ss, weekday, jday, dst = _time.localtime(t)
+        return cls(y, m, d)
+
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(_time.time())
+
+    @classmethod
+    def fromordinal(cls, n):
+        if not 1 <= n <= _MAXORDINAL:
+            raise ValueError('ordinal must be >= 1')
+        y, m, d = _ord2ymd(n)
+        return cls(y, m, d)
+
+    @classmethod
+    def fromisoformat(cls, date_string):
+        if not isinstance(date_string, str):
+            raise TypeError('fromisoformat: argument must be str')
+        if len(date_string) not in (7, 8, 10):
+            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+        try:
+            return cls(*_parse_isoformat_date(date_string))
+        except Exception:
+            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+
+    @classmethod
+    def fromisocalendar(cls, year, week, day):
+        return cls(*_isoweek_to_gregorian(year, week, day))
+
+    def __repr__(self):
+        return '%s.%s(%d, %d, %d)' % (_module_name(self), self.__class__.__qualname__,
+                                      self._year, self._month, self._day)
+
+    def ctime(self):
+        weekday = self.toordinal() % 7 or 7
+        return '%s %s %2d 00:00:00 %04d' % (_DAYNAMES[weekday], _MONTHNAMES[self._month],
+                                            self._day, self._year)
+
+    def strftime(self, fmt):
+        return _wrap_strftime(self, fmt, self.timetuple())
+
+    def __format__(self, fmt):
+        if not isinstance(fmt, str):
+            raise TypeError('must be str, not %s' % type(fmt).__name__)
+        if len(fmt) != 0:
+            return self.strftime(fmt)
+        return str(self)
+
+    def isoformat(self):
+        return '%04d-%02d-%02d' % (self._year, self._month, self._day)
+
+    __str__ = isoformat
+
+    @property
+    def year(self):
+        return self._year
+
+    @property
+    def month(self):
+        return self._month
+
+    @property
+    def day(self):
+        return self._day
+
+    def timetuple(self):
+        return _build_struct_time(self._year, self._month, self._day, 0, 0, 0, -1)
+
+    def toordinal(self):
+        return _ymd2ord(self._year, self._month, self._day)
+
+    def replace(self, year=None, month=None, day=None):
+        if year is None:
+            year = self._year
+        if month is None:
+            month = self._month
+        if day is None:
+            day = self._day
+        return type(self)(year, month, day)
+
+    def _cmp(self, other):
+        y, m, d = self._year, self._month, self._day
+        y2, m2, d2 = other._year, other._month, other._day
+        return _cmp((y, m, d), (y2, m2, d2))
+
+    def __eq__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime) and \
+                not isinstance(self, datetime):
+            return self._cmp(other) == 0
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return self._cmp(other) <= 0
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return self._cmp(other) < 0
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return self._cmp(other) >= 0
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, date) and not isinstance(other, datetime):
+            return self._cmp(other) > 0
+        return NotImplemented
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            self._hashcode = hash((self._year, self._month, self._day))
+        return self._hashcode
+
+    def __add__(self, other):
+        if isinstance(other, timedelta):
+            o = self.toordinal() + other.days
+            if 0 < o <= _MAXORDINAL:
+                return type(self).fromordinal(o)
+            raise OverflowError('date value out of range')
+        return NotImplemented
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if isinstance(other, timedelta):
+            return self + timedelta(-other.days)
+        if isinstance(other, date):
+            days1 = self.toordinal()
+            days2 = other.toordinal()
+            return timedelta(days1 - days2)
+        return NotImplemented
+
+    def weekday(self):
+        return (self.toordinal() + 6) % 7
+
+    def isoweekday(self):
+        return self.toordinal() % 7 or 7
+
+    def isocalendar(self):
+        year = self._year
+        week1monday = _isoweek1monday(year)
+        today = _ymd2ord(self._year, self._month, self._day)
+        week, day = divmod(today - week1monday, 7)
+        if week < 0:
+            year -= 1
+            week1monday = _isoweek1monday(year)
+            week, day = divmod(today - week1monday, 7)
+        elif week >= 52:
+            if today >= _isoweek1monday(year + 1):
+                year += 1
+                week = 0
+        return _IsoCalendarDate(year, week + 1, day + 1)
+
+    def __reduce__(self):
+        return (self.__class__, (self._year, self._month, self._day))
+
+
+def _build_struct_time(y, m, d, hh, mm, ss, dstflag):
+    wday = (_ymd2ord(y, m, d) + 6) % 7
+    dnum = _days_before_month(y, m) + d
+    return _time.struct_time((y, m, d, hh, mm, ss, wday, dnum, dstflag))
+
+
+def _isoweek1monday(year):
+    THURSDAY = 3
+    firstday = _ymd2ord(year, 1, 1)
+    firstweekday = (firstday + 6) % 7
+    week1monday = firstday - firstweekday
+    if firstweekday > THURSDAY:
+        week1monday += 7
+    return week1monday
+
+
+def _isoweek_to_gregorian(year, week, day):
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError(f'Year is out of range: {year}')
+    if not 0 < week < 53:
+        out_of_range = True
+        if week == 53:
+            first_weekday = _ymd2ord(year, 1, 1) % 7
+            if first_weekday == 4 or (first_weekday == 3 and _is_leap(year)):
+                out_of_range = False
+        if out_of_range:
+            raise ValueError(f'Invalid week: {week}')
+    if not 0 < day < 8:
+        raise ValueError(f'Invalid weekday: {day} (range is [1, 7])')
+    day_offset = (week - 1) * 7 + (day - 1)
+    day_1 = _isoweek1monday(year)
+    ord_day = day_1 + day_offset
+    return _ord2ymd(ord_day)
+
+
+class _IsoCalendarDate(tuple):
+    def __new__(cls, year, week, weekday):
+        return super().__new__(cls, (year, week, weekday))
+
+    @property
+    def year(self):
+        return self[0]
+
+    @property
+    def week(self):
+        return self[1]
+
+    @property
+    def weekday(self):
+        return self[2]
+
+    def __reduce__(self):
+        return (tuple, (tuple(self),))
+
+    def __repr__(self):
+        return (f'datetime.{self.__class__.__name__}'
+                f'(year={self[0]}, week={self[1]}, weekday={self[2]})')
+
+
+_IsoCalendarDate.__name__ = 'IsoCalendarDate'
+
+
+def _parse_isoformat_date(dtstr):
+    assert len(dtstr) in (7, 8, 10)
+    year = int(dtstr[0:4])
+    has_sep = dtstr[4] == '-'
+    pos = 4 + has_sep
+    if dtstr[pos:pos + 1] == 'W':
+        pos += 1
+        weekno = int(dtstr[pos:pos + 2])
+        pos += 2
+        dayno = 1
+        if len(dtstr) > pos:
+            if (dtstr[pos:pos + 1] == '-') != has_sep:
+                raise ValueError('Inconsistent use of dash separator')
+            pos += has_sep
+            dayno = int(dtstr[pos:pos + 1])
+        return list(_isoweek_to_gregorian(year, weekno, dayno))
+    month = int(dtstr[pos:pos + 2])
+    pos += 2
+    if (dtstr[pos:pos + 1] == '-') != has_sep:
+        raise ValueError('Inconsistent use of dash separator')
+    pos += has_sep
+    day = int(dtstr[pos:pos + 2])
+    return [year, month, day]
+
+
+def _parse_hh_mm_ss_ff(tstr):
+    len_str = len(tstr)
+    time_comps = [0, 0, 0, 0]
+    pos = 0
+    for comp in range(0, 3):
+        if (len_str - pos) < 2:
+            raise ValueError('Incomplete time component')
+        time_comps[comp] = int(tstr[pos:pos + 2])
+        pos += 2
+        next_char = tstr[pos:pos + 1]
+        if comp == 0:
+            has_sep = next_char == ':'
+        if not next_char or comp >= 2:
+            break
+        if has_sep and next_char != ':':
+            raise ValueError('Invalid time separator: %c' % next_char)
+        pos += has_sep
+    if pos < len_str:
+        if tstr[pos] not in '.,':
+            raise ValueError('Invalid microsecond component')
+        pos += 1
+        len_remainder = len_str - pos
+        to_parse = 6 if len_remainder >= 6 else len_remainder
+        time_comps[3] = int(tstr[pos:(pos + to_parse)])
+        if to_parse < 6:
+            time_comps[3] = int(tstr[pos:pos + to_parse].ljust(6, '0'))
+        if not tstr[pos + to_parse:].isdigit() and tstr[pos + to_parse:]:
+            raise ValueError('Non-digit values in unparsed fraction')
+    return time_comps
+
+
+def _parse_isoformat_time(tstr):
+    len_str = len(tstr)
+    if len_str < 2:
+        raise ValueError('Isoformat time too short')
+    tz_pos = (tstr.find('-') + 1 or tstr.find('+') + 1 or tstr.find('Z') + 1)
+    timestr = tstr[:tz_pos - 1] if tz_pos > 0 else tstr
+    time_comps = _parse_hh_mm_ss_ff(timestr)
+    tzi = None
+    if tz_pos == len_str and tstr[-1] == 'Z':
+        tzi = timezone.utc
+    elif tz_pos > 0:
+        tzstr = tstr[tz_pos:]
+        if len(tzstr) in (0, 1, 3):
+            raise ValueError('Malformed time zone string')
+        tz_comps = _parse_hh_mm_ss_ff(tzstr)
+        if all(x == 0 for x in tz_comps):
+            tzi = timezone.utc
+        else:
+            tzsign = -1 if tstr[tz_pos - 1] == '-' else 1
+            td = timedelta(hours=tz_comps[0], minutes=tz_comps[1], seconds=tz_comps[2],
+                           microseconds=tz_comps[3])
+            tzi = timezone(tzsign * td)
+    time_comps.append(tzi)
+    return time_comps
+
+
+class tzinfo:
+    """Abstract base class for time zone info objects."""
+    __slots__ = ()
+
+    def tzname(self, dt):
+        raise NotImplementedError('tzinfo subclass must override tzname()')
+
+    def utcoffset(self, dt):
+        raise NotImplementedError('tzinfo subclass must override utcoffset()')
+
+    def dst(self, dt):
+        raise NotImplementedError('tzinfo subclass must override dst()')
+
+    def fromutc(self, dt):
+        if not isinstance(dt, datetime):
+            raise TypeError('fromutc() requires a datetime argument')
+        if dt.tzinfo is not self:
+            raise ValueError('dt.tzinfo is not self')
+        dtoff = dt.utcoffset()
+        if dtoff is None:
+            raise ValueError('fromutc() requires a non-None utcoffset() result')
+        dtdst = dt.dst()
+        if dtdst is None:
+            raise ValueError('fromutc() requires a non-None dst() result')
+        delta = dtoff - dtdst
+        if delta:
+            dt += delta
+            dtdst = dt.dst()
+            if dtdst is None:
+                raise ValueError('fromutc(): dt.dst gave inconsistent results; cannot convert')
+        return dt + dtdst
+
+
+class time:
+    """time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object"""
+
+    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_hashcode', '_fold')
+
+    def __new__(cls, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
+        hour, minute, second, microsecond, fold = _check_time_fields(
+            hour, minute, second, microsecond, fold)
+        _check_tzinfo_arg(tzinfo)
+        self = object.__new__(cls)
+        self._hour = hour
+        self._minute = minute
+        self._second = second
+        self._microsecond = microsecond
+        self._tzinfo = tzinfo
+        self._hashcode = -1
+        self._fold = fold
+        return self
+
+    hour = property(lambda self: self._hour)
+    minute = property(lambda self: self._minute)
+    second = property(lambda self: self._second)
+    microsecond = property(lambda self: self._microsecond)
+    tzinfo = property(lambda self: self._tzinfo)
+    fold = property(lambda self: self._fold)
+
+    def _cmp(self, other):
+        mytz = self._tzinfo
+        ottz = other._tzinfo
+        myoff = otoff = None
+        if mytz is ottz:
+            base_compare = True
+        else:
+            myoff = self.utcoffset()
+            otoff = other.utcoffset()
+            base_compare = myoff == otoff
+        if base_compare:
+            return _cmp((self._hour, self._minute, self._second, self._microsecond),
+                        (other._hour, other._minute, other._second, other._microsecond))
+        if myoff is None or otoff is None:
+            raise TypeError('cannot compare naive and aware times')
+        myhhmm = self._hour * 60 + self._minute - myoff // timedelta(minutes=1)
+        othhmm = other._hour * 60 + other._minute - otoff // timedelta(minutes=1)
+        return _cmp((myhhmm, self._second, self._microsecond),
+                    (othhmm, other._second, other._microsecond))
+
+    def __eq__(self, other):
+        if isinstance(other, time):
+            try:
+                return self._cmp(other) == 0
+            except TypeError:
+                return False
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, time):
+            return self._cmp(other) <= 0
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, time):
+            return self._cmp(other) < 0
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, time):
+            return self._cmp(other) >= 0
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, time):
+            return self._cmp(other) > 0
+        return NotImplemented
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            tzoff = self.utcoffset()
+            if not tzoff:
+                self._hashcode = hash((self._hour, self._minute, self._second,
+                                       self._microsecond))
+            else:
+                h, m = divmod(timedelta(hours=self.hour, minutes=self.minute) - tzoff,
+                              timedelta(hours=1))
+                m //= timedelta(minutes=1)
+                self._hashcode = hash((h, m, self._second, self._microsecond))
+        return self._hashcode
+
+    def _tzstr(self):
+        off = self.utcoffset()
+        return _format_offset(off)
+
+    def __repr__(self):
+        if self._microsecond != 0:
+            s = ', %d, %d' % (self._second, self._microsecond)
+        elif self._second != 0:
+            s = ', %d' % self._second
+        else:
+            s = ''
+        s = '%s.%s(%d, %d%s)' % (_module_name(self), self.__class__.__qualname__, self._hour,
+                                 self._minute, s)
+        if self._tzinfo is not None:
+            s = s[:-1] + ', tzinfo=%r' % self._tzinfo + ')'
+        if self._fold:
+            s = s[:-1] + ', fold=1)'
+        return s
+
+    def isoformat(self, timespec='auto'):
+        s = _format_time(self._hour, self._minute, self._second, self._microsecond, timespec)
+        tz = self._tzstr()
+        if tz:
+            s += tz
+        return s
+
+    __str__ = isoformat
+
+    @classmethod
+    def fromisoformat(cls, time_string):
+        if not isinstance(time_string, str):
+            raise TypeError('fromisoformat: argument must be str')
+        time_string = time_string.removeprefix('T')
+        try:
+            return cls(*_parse_isoformat_time(time_string))
+        except Exception:
+            raise ValueError(f'Invalid isoformat string: {time_string!r}')
+
+    def strftime(self, fmt):
+        timetuple = (1900, 1, 1, self._hour, self._minute, self._second, 0, 1, -1)
+        return _wrap_strftime(self, fmt, timetuple)
+
+    def __format__(self, fmt):
+        if not isinstance(fmt, str):
+            raise TypeError('must be str, not %s' % type(fmt).__name__)
+        if len(fmt) != 0:
+            return self.strftime(fmt)
+        return str(self)
+
+    def utcoffset(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.utcoffset(None)
+
+    def tzname(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.tzname(None)
+
+    def dst(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.dst(None)
+
+    def replace(self, hour=None, minute=None, second=None, microsecond=None, tzinfo=True, *,
+                fold=None):
+        if hour is None:
+            hour = self.hour
+        if minute is None:
+            minute = self.minute
+        if second is None:
+            second = self.second
+        if microsecond is None:
+            microsecond = self.microsecond
+        if tzinfo is True:
+            tzinfo = self.tzinfo
+        if fold is None:
+            fold = self._fold
+        return type(self)(hour, minute, second, microsecond, tzinfo, fold=fold)
+
+    def __reduce__(self):
+        return (self.__class__, (self._hour, self._minute, self._second, self._microsecond,
+                                 self._tzinfo))
+
+
+time.min = time(0, 0, 0)
+time.max = time(23, 59, 59, 999999)
+time.resolution = timedelta(microseconds=1)
+
+
+class datetime(date):
+    """datetime(year, month, day[, hour[, minute[, second[, microsecond[,tzinfo]]]]])"""
+
+    __slots__ = ('_hour', '_minute', '_second', '_microsecond', '_tzinfo', '_fold')
+
+    def __new__(cls, year, month=None, day=None, hour=0, minute=0, second=0, microsecond=0,
+                tzinfo=None, *, fold=0):
+        year, month, day = _check_date_fields(year, month, day)
+        hour, minute, second, microsecond, fold = _check_time_fields(
+            hour, minute, second, microsecond, fold)
+        _check_tzinfo_arg(tzinfo)
+        self = object.__new__(cls)
+        self._year = year
+        self._month = month
+        self._day = day
+        self._hour = hour
+        self._minute = minute
+        self._second = second
+        self._microsecond = microsecond
+        self._tzinfo = tzinfo
+        self._hashcode = -1
+        self._fold = fold
+        return self
+
+    hour = property(lambda self: self._hour)
+    minute = property(lambda self: self._minute)
+    second = property(lambda self: self._second)
+    microsecond = property(lambda self: self._microsecond)
+    tzinfo = property(lambda self: self._tzinfo)
+    fold = property(lambda self: self._fold)
+
+    @classmethod
+    def _fromtimestamp(cls, t, utc, tz):
+        frac, t = _math.modf(t)
+        us = round(frac * 1e6)
+        if us >= 1000000:
+            t += 1
+            us -= 1000000
+        elif us < 0:
+            t -= 1
+            us += 1000000
+        converter = _time.gmtime if utc else _time.localtime
+        y, m, d, hh, mm, ss, weekday, jday, dst = converter(int(t))
+        ss = min(ss, 59)
+        result = cls(y, m, d, hh, mm, ss, us, tz)
+        return result
+
+    @classmethod
+    def fromtimestamp(cls, t, tz=None):
+        _check_tzinfo_arg(tz)
+        if tz is None:
+            return cls._fromtimestamp(t, False, None)
+        result = cls._fromtimestamp(t, True, tz)
+        return tz.fromutc(result)
+
+    @classmethod
+    def utcfromtimestamp(cls, t):
+        return cls._fromtimestamp(t, True, None)
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(_time.time(), tz)
+
+    @classmethod
+    def utcnow(cls):
+        return cls.utcfromtimestamp(_time.time())
+
+    @classmethod
+    def combine(cls, date, time, tzinfo=True):
+        if not isinstance(date, _date_class):
+            raise TypeError('combine() argument 1 must be datetime.date, not %s'
+                            % type(date).__name__)
+        if not isinstance(time, _time_class):
+            raise TypeError('combine() argument 2 must be datetime.time, not %s'
+                            % type(time).__name__)
+        if tzinfo is True:
+            tzinfo = time.tzinfo
+        return cls(date.year, date.month, date.day, time.hour, time.minute, time.second,
+                   time.microsecond, tzinfo, fold=time.fold)
+
+    @classmethod
+    def fromisoformat(cls, date_string):
+        if not isinstance(date_string, str):
+            raise TypeError('fromisoformat: argument must be str')
+        if len(date_string) < 7:
+            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+        try:
+            if len(date_string) > 10 and date_string[10] in 'T ' or len(date_string) == 10:
+                dstr, tstr = date_string[:10], date_string[11:]
+            elif len(date_string) > 8 and date_string[8] in 'T ':
+                dstr, tstr = date_string[:8], date_string[9:]
+            else:
+                dstr, tstr = date_string, ''
+            date_components = _parse_isoformat_date(dstr)
+            time_components = _parse_isoformat_time(tstr) if tstr else [0, 0, 0, 0, None]
+        except Exception:
+            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+        return cls(*(date_components + time_components))
+
+    @classmethod
+    def strptime(cls, date_string, format):
+        return _strptime_datetime(cls, date_string, format)
+
+    def timetuple(self):
+        dst = self.dst()
+        if dst is None:
+            dst = -1
+        elif dst:
+            dst = 1
+        else:
+            dst = 0
+        return _build_struct_time(self.year, self.month, self.day, self.hour, self.minute,
+                                  self.second, dst)
+
+    def utctimetuple(self):
+        offset = self.utcoffset()
+        if offset:
+            self -= offset
+        y, m, d = self.year, self.month, self.day
+        hh, mm, ss = self.hour, self.minute, self.second
+        return _build_struct_time(y, m, d, hh, mm, ss, 0)
+
+    def _mktime(self):
+        return _time.mktime((self.year, self.month, self.day, self.hour, self.minute,
+                             self.second, -1, -1, -1))
+
+    def timestamp(self):
+        if self._tzinfo is None:
+            s = self._mktime()
+            return s + self.microsecond / 1e6
+        return (self - _EPOCH).total_seconds()
+
+    def date(self):
+        return date(self._year, self._month, self._day)
+
+    def time(self):
+        return time(self.hour, self.minute, self.second, self.microsecond, fold=self.fold)
+
+    def timetz(self):
+        return time(self.hour, self.minute, self.second, self.microsecond, self._tzinfo,
+                    fold=self.fold)
+
+    def replace(self, year=None, month=None, day=None, hour=None, minute=None, second=None,
+                microsecond=None, tzinfo=True, *, fold=None):
+        if year is None:
+            year = self.year
+        if month is None:
+            month = self.month
+        if day is None:
+            day = self.day
+        if hour is None:
+            hour = self.hour
+        if minute is None:
+            minute = self.minute
+        if second is None:
+            second = self.second
+        if microsecond is None:
+            microsecond = self.microsecond
+        if tzinfo is True:
+            tzinfo = self.tzinfo
+        if fold is None:
+            fold = self.fold
+        return type(self)(year, month, day, hour, minute, second, microsecond, tzinfo,
+                          fold=fold)
+
+    def _local_timezone(self):
+        if self.tzinfo is None:
+            ts = self._mktime()
+        else:
+            ts = (self - _EPOCH) // timedelta(seconds=1)
+        localtm = _time.localtime(ts)
+        local = datetime(*localtm[:6])
+        gmtoff = getattr(localtm, 'tm_gmtoff', None)
+        zone = getattr(localtm, 'tm_zone', None)
+        if gmtoff is None:
+            gmtoff = (local - datetime(*_time.gmtime(ts)[:6])) // timedelta(seconds=1)
+        if zone:
+            return timezone(timedelta(seconds=gmtoff), zone)
+        return timezone(timedelta(seconds=gmtoff))
+
+    def astimezone(self, tz=None):
+        if tz is None:
+            tz = self._local_timezone()
+        elif not isinstance(tz, tzinfo):
+            raise TypeError('tz argument must be an instance of tzinfo')
+        mytz = self.tzinfo
+        if mytz is None:
+            mytz = self._local_timezone()
+            myoffset = mytz.utcoffset(self)
+        else:
+            myoffset = mytz.utcoffset(self)
+            if myoffset is None:
+                mytz = self.replace(tzinfo=None)._local_timezone()
+                myoffset = mytz.utcoffset(self)
+        if tz is mytz:
+            return self
+        utc = (self - myoffset).replace(tzinfo=tz)
+        return tz.fromutc(utc)
+
+    def ctime(self):
+        weekday = self.toordinal() % 7 or 7
+        return '%s %s %2d %02d:%02d:%02d %04d' % (_DAYNAMES[weekday], _MONTHNAMES[self._month],
+                                                  self._day, self._hour, self._minute,
+                                                  self._second, self._year)
+
+    def isoformat(self, sep='T', timespec='auto'):
+        s = ('%04d-%02d-%02d%c' % (self._year, self._month, self._day, sep) +
+             _format_time(self._hour, self._minute, self._second, self._microsecond, timespec))
+        off = self.utcoffset()
+        tz = _format_offset(off)
+        if tz:
+            s += tz
+        return s
+
+    def __repr__(self):
+        L = [self._year, self._month, self._day, self._hour, self._minute, self._second,
+             self._microsecond]
+        if L[-1] == 0:
+            del L[-1]
+        if L[-1] == 0:
+            del L[-1]
+        s = '%s.%s(%s)' % (_module_name(self), self.__class__.__qualname__,
+                           ', '.join(map(str, L)))
+        if self._tzinfo is not None:
+            s = s[:-1] + ', tzinfo=%r' % self._tzinfo + ')'
+        if self._fold:
+            s = s[:-1] + ', fold=1)'
+        return s
+
+    def __str__(self):
+        return self.isoformat(sep=' ')
+
+    def strftime(self, fmt):
+        return _wrap_strftime(self, fmt, self.timetuple())
+
+    def utcoffset(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.utcoffset(self)
+
+    def tzname(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.tzname(self)
+
+    def dst(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.dst(self)
+
+    def _cmp(self, other, allow_mixed=False):
+        mytz = self._tzinfo
+        ottz = other._tzinfo
+        myoff = otoff = None
+        if mytz is ottz:
+            base_compare = True
+        else:
+            myoff = self.utcoffset()
+            otoff = other.utcoffset()
+            base_compare = myoff == otoff
+        if base_compare:
+            return _cmp((self._year, self._month, self._day, self._hour, self._minute,
+                         self._second, self._microsecond),
+                        (other._year, other._month, other._day, other._hour, other._minute,
+                         other._second, other._microsecond))
+        if myoff is None or otoff is None:
+            if allow_mixed:
+                return 2
+            raise TypeError("can't compare offset-naive and offset-aware datetimes")
+        diff = self - other
+        if diff.days < 0:
+            return -1
+        return diff and 1 or 0
+
+    def __eq__(self, other):
+        if isinstance(other, datetime):
+            return self._cmp(other, allow_mixed=True) == 0
+        elif not isinstance(other, date):
+            return NotImplemented
+        return False
+
+    def __le__(self, other):
+        if isinstance(other, datetime):
+            return self._cmp(other) <= 0
+        elif not isinstance(other, date):
+            return NotImplemented
+        raise TypeError("can't compare '%s' to '%s'" % (type(self).__name__,
+                                                        type(other).__name__))
+
+    def __lt__(self, other):
+        if isinstance(other, datetime):
+            return self._cmp(other) < 0
+        elif not isinstance(other, date):
+            return NotImplemented
+        raise TypeError("can't compare '%s' to '%s'" % (type(self).__name__,
+                                                        type(other).__name__))
+
+    def __ge__(self, other):
+        if isinstance(other, datetime):
+            return self._cmp(other) >= 0
+        elif not isinstance(other, date):
+            return NotImplemented
+        raise TypeError("can't compare '%s' to '%s'" % (type(self).__name__,
+                                                        type(other).__name__))
+
+    def __gt__(self, other):
+        if isinstance(other, datetime):
+            return self._cmp(other) > 0
+        elif not isinstance(other, date):
+            return NotImplemented
+        raise TypeError("can't compare '%s' to '%s'" % (type(self).__name__,
+                                                        type(other).__name__))
+
+    def __add__(self, other):
+        if not isinstance(other, timedelta):
+            return NotImplemented
+        delta = timedelta(self.toordinal(), hours=self._hour, minutes=self._minute,
+                          seconds=self._second, microseconds=self._microsecond)
+        delta += other
+        hour, rem = divmod(delta.seconds, 3600)
+        minute, second = divmod(rem, 60)
+        if 0 < delta.days <= _MAXORDINAL:
+            return type(self).combine(date.fromordinal(delta.days),
+                                      time(hour, minute, second, delta.microseconds,
+                                           tzinfo=self._tzinfo))
+        raise OverflowError('result out of range')
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if not isinstance(other, datetime):
+            if isinstance(other, timedelta):
+                return self + -other
+            return NotImplemented
+        days1 = self.toordinal()
+        days2 = other.toordinal()
+        secs1 = self._second + self._minute * 60 + self._hour * 3600
+        secs2 = other._second + other._minute * 60 + other._hour * 3600
+        base = timedelta(days1 - days2, secs1 - secs2, self._microsecond - other._microsecond)
+        if self._tzinfo is other._tzinfo:
+            return base
+        myoff = self.utcoffset()
+        otoff = other.utcoffset()
+        if myoff == otoff:
+            return base
+        if myoff is None or otoff is None:
+            raise TypeError("can't subtract offset-naive and offset-aware datetimes")
+        return base + otoff - myoff
+
+    def __hash__(self):
+        if self._hashcode == -1:
+            tzoff = self.utcoffset()
+            if tzoff is None:
+                self._hashcode = hash((self._year, self._month, self._day, self._hour,
+                                       self._minute, self._second, self._microsecond))
+            else:
+                days = _ymd2ord(self.year, self.month, self.day)
+                seconds = self.hour * 3600 + self.minute * 60 + self.second
+                self._hashcode = hash(timedelta(days, seconds, self.microsecond) - tzoff)
+        return self._hashcode
+
+    def __reduce__(self):
+        return (self.__class__, (self._year, self._month, self._day, self._hour, self._minute,
+                                 self._second, self._microsecond, self._tzinfo))
+
+
+_date_class = date
+_time_class = time
+
+datetime.min = datetime(1, 1, 1)
+datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
+datetime.resolution = timedelta(microseconds=1)
+date.min = date(1, 1, 1)
+date.max = date(9999, 12, 31)
+date.resolution = timedelta(days=1)
+
+
+class timezone(tzinfo):
+    __slots__ = ('_offset', '_name')
+
+    _Omitted = object()
+
+    def __new__(cls, offset, name=_Omitted):
+        if not isinstance(offset, timedelta):
+            raise TypeError('offset must be a timedelta')
+        if name is cls._Omitted:
+            if not offset:
+                return cls.utc
+            name = None
+        elif not isinstance(name, str):
+            raise TypeError('name must be a string')
+        if not cls._minoffset <= offset <= cls._maxoffset:
+            raise ValueError('offset must be a timedelta strictly between '
+                             '-timedelta(hours=24) and timedelta(hours=24).')
+        return cls._create(offset, name)
+
+    @classmethod
+    def _create(cls, offset, name=None):
+        self = tzinfo.__new__(cls)
+        self._offset = offset
+        self._name = name
+        return self
+
+    def __getinitargs__(self):
+        if self._name is None:
+            return (self._offset,)
+        return (self._offset, self._name)
+
+    def __reduce__(self):
+        return (self.__class__, self.__getinitargs__())
+
+    def __eq__(self, other):
+        if isinstance(other, timezone):
+            return self._offset == other._offset
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._offset)
+
+    def __repr__(self):
+        if self is self.utc:
+            return 'datetime.timezone.utc'
+        if self._name is None:
+            return '%s.%s(%r)' % (_module_name(self), self.__class__.__qualname__,
+                                  self._offset)
+        return '%s.%s(%r, %r)' % (_module_name(self), self.__class__.__qualname__,
+                                  self._offset, self._name)
+
+    def __str__(self):
+        return self.tzname(None)
+
+    def utcoffset(self, dt):
+        if isinstance(dt, datetime) or dt is None:
+            return self._offset
+        raise TypeError('utcoffset() argument must be a datetime instance or None')
+
+    def tzname(self, dt):
+        if isinstance(dt, datetime) or dt is None:
+            if self._name is None:
+                return self._name_from_offset(self._offset)
+            return self._name
+        raise TypeError('tzname() argument must be a datetime instance or None')
+
+    def dst(self, dt):
+        if isinstance(dt, datetime) or dt is None:
+            return None
+        raise TypeError('dst() argument must be a datetime instance or None')
+
+    def fromutc(self, dt):
+        if isinstance(dt, datetime):
+            if dt.tzinfo is not self:
+                raise ValueError('fromutc: dt.tzinfo is not self')
+            return dt + self._offset
+        raise TypeError('fromutc() argument must be a datetime instance or None')
+
+    _maxoffset = timedelta(hours=24, microseconds=-1)
+    _minoffset = -_maxoffset
+
+    @staticmethod
+    def _name_from_offset(delta):
+        if not delta:
+            return 'UTC'
+        if delta < timedelta(0):
+            sign = '-'
+            delta = -delta
+        else:
+            sign = '+'
+        hours, rest = divmod(delta, timedelta(hours=1))
+        minutes, rest = divmod(rest, timedelta(minutes=1))
+        seconds = rest.seconds
+        microseconds = rest.microseconds
+        if microseconds:
+            return (f'UTC{sign}{hours:02d}:{minutes:02d}:{seconds:02d}'
+                    f'.{microseconds:06d}')
+        if seconds:
+            return f'UTC{sign}{hours:02d}:{minutes:02d}:{seconds:02d}'
+        return f'UTC{sign}{hours:02d}:{minutes:02d}'
+
+
+timezone.utc = timezone._create(timedelta(0))
+timezone.min = timezone._create(-timedelta(hours=23, minutes=59))
+timezone.max = timezone._create(timedelta(hours=23, minutes=59))
+UTC = timezone.utc
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+# ---- strptime ----------------------------------------------------------------------------------
+
+def _strptime_datetime(cls, data_string, format):
+    if not isinstance(data_string, str):
+        raise TypeError('strptime() argument 1 must be str, not %s' % type(data_string).__name__)
+    if not isinstance(format, str):
+        raise TypeError('strptime() argument 2 must be str, not %s' % type(format).__name__)
+    year = 1900
+    month = day = 1
+    hour = minute = second = fraction = 0
+    tz = None
+    weekday = julian = None
+    ampm = None
+    pos = 0
+    n = len(data_string)
+
+    def fail():
+        raise ValueError("time data %r does not match format %r" % (data_string, format))
+
+    def number(maxlen, minlen=1, lo=0, hi=None):
+        nonlocal pos
+        j = pos
+        while j < n and j - pos < maxlen and data_string[j].isdigit():
+            j += 1
+        if j - pos < minlen:
+            fail()
+        value = int(data_string[pos:j])
+        if value < lo or (hi is not None and value > hi):
+            fail()
+        pos = j
+        return value
+
+    def name(choices):
+        nonlocal pos
+        low = data_string[pos:].lower()
+        best = None
+        for i, c in enumerate(choices):
+            if c and low.startswith(c.lower()) and (best is None or len(c) > len(choices[best])):
+                best = i
+        if best is None:
+            fail()
+        pos += len(choices[best])
+        return best
+
+    i = 0
+    fl = len(format)
+    while i < fl:
+        c = format[i]
+        if c == '%' and i + 1 < fl:
+            d = format[i + 1]
+            i += 2
+            if d == 'Y':
+                year = number(4, 4)
+            elif d == 'y':
+                year = number(2, 2)
+                year += 2000 if year <= 68 else 1900
+            elif d == 'm':
+                month = number(2, 1, 1, 12)
+            elif d == 'd':
+                day = number(2, 1, 1, 31)
+            elif d == 'H':
+                hour = number(2, 1, 0, 23)
+            elif d == 'I':
+                hour = number(2, 1, 1, 12)
+            elif d == 'M':
+                minute = number(2, 1, 0, 59)
+            elif d == 'S':
+                second = number(2, 1, 0, 61)
+            elif d == 'f':
+                j = pos
+                while j < n and j - pos < 6 and data_string[j].isdigit():
+                    j += 1
+                if j == pos:
+                    fail()
+                fraction = int(data_string[pos:j].ljust(6, '0'))
+                pos = j
+            elif d == 'p':
+                ampm = name(['AM', 'PM'])
+            elif d == 'b' or d == 'h':
+                month = name(_MONTHNAMES[1:]) + 1
+            elif d == 'B':
+                month = name(_FULL_MONTHNAMES[1:]) + 1
+            elif d == 'a':
+                weekday = name(_DAYNAMES[1:])
+            elif d == 'A':
+                weekday = name(_FULL_DAYNAMES)
+            elif d == 'j':
+                julian = number(3, 1, 1, 366)
+            elif d == 'z':
+                if data_string[pos:pos + 1] == 'Z':
+                    pos += 1
+                    tz = timezone.utc
+                else:
+                    sign = data_string[pos:pos + 1]
+                    if sign not in ('+', '-'):
+                        fail()
+                    pos += 1
+                    hh = number(2, 2)
+                    if data_string[pos:pos + 1] == ':':
+                        pos += 1
+                    mm = number(2, 2)
+                    ss = 0
+                    if data_string[pos:pos + 1] == ':' or (pos < n and
+                                                            data_string[pos].isdigit()):
+                        if data_string[pos:pos + 1] == ':':
+                            pos += 1
+                        ss = number(2, 2)
+                    off = timedelta(hours=hh, minutes=mm, seconds=ss)
+                    tz = timezone(-off if sign == '-' else off)
+            elif d == '%':
+                if data_string[pos:pos + 1] != '%':
+                    fail()
+                pos += 1
+            else:
+                raise ValueError("'%s' is a bad directive in format '%s'" % (d, format))
+        elif c.isspace():
+            i += 1
+            while pos < n and data_string[pos].isspace():
+                pos += 1
+        else:
+            i += 1
+            if data_string[pos:pos + 1] != c:
+                fail()
+            pos += 1
+    if pos != n:
+        raise ValueError('unconverted data remains: %s' % data_string[pos:])
+    if ampm is not None:
+        if ampm == 0 and hour == 12:
+            hour = 0
+        elif ampm == 1 and hour != 12:
+            hour += 12
+    if julian is not None and month == 1 and day == 1:
+        o = _ymd2ord(year, 1, 1) + julian - 1
+        year, month, day = _ord2ymd(o)
+    return cls(year, month, day, hour, minute, second, fraction, tz)
