@@ -1776,26 +1776,84 @@ TypeObject make_type(const char* name, ssize basicsize, uint64_t flags, ssize it
 
 namespace {
 
-enum class Codec { Utf8, Ascii, Latin1, Unknown };
+#include "runtime/codec_tables.inc"
 
-Codec lookup_codec(std::string_view name) {
+// Codec ids of codec_tables.inc: the Unicode codecs are coded here, ids from kFirstCharmap on are
+// single-byte charmap codecs.
+enum Codec : int {
+  Utf8,
+  Ascii,
+  Latin1,
+  Utf16,
+  Utf16LE,
+  Utf16BE,
+  Utf32,
+  Utf32LE,
+  Utf32BE,
+  Unknown = -1
+};
+
+// encodings.normalize_encoding after lower(): runs of characters other than ASCII letters,
+// digits and '.' become one '_' between words.
+std::string normalize_codec_name(std::string_view name) {
   std::string n;
-  n.reserve(name.size());
+  bool punct = false;
   for (char c : name) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c == '_' || c == ' ') c = '-';
-    n.push_back(c);
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
+    if (alnum) {
+      if (punct && !n.empty()) n.push_back('_');
+      n.push_back(c);
+      punct = false;
+    } else if (!(static_cast<unsigned char>(c) & 0x80)) {
+      punct = true;
+    }
   }
-  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf" || n == "cp65001") return Codec::Utf8;
-  if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return Codec::Ascii;
-  if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "8859" ||
-      n == "cp819" || n == "latin" || n == "l1" || n == "iso-ir-100" || n == "iso-8859-1")
-    return Codec::Latin1;
-  return Codec::Unknown;
+  return n;
 }
 
-const char* codec_name(Codec c) {
-  return c == Codec::Utf8 ? "utf-8" : c == Codec::Ascii ? "ascii" : "latin-1";
+int find_codec_name(const std::string& key, bool alias_only = false) {
+  const CodecName* lo = kCodecNames;
+  const CodecName* hi = kCodecNames + sizeof(kCodecNames) / sizeof(kCodecNames[0]);
+  while (lo < hi) {
+    const CodecName* mid = lo + (hi - lo) / 2;
+    int c = std::strcmp(mid->name, key.c_str());
+    if (c == 0) return alias_only && !mid->alias ? Unknown : mid->id;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return Unknown;
+}
+
+int lookup_codec(std::string_view name) {
+  std::string key = normalize_codec_name(name);
+  int id = find_codec_name(key);
+  if (id == Unknown && key.find('.') != std::string::npos) {
+    for (char& c : key)
+      if (c == '.') c = '_';
+    id = find_codec_name(key, true);  // as encodings.search_function: aliases only
+  }
+  return id;
+}
+
+const char* codec_name(int c) {
+  static const char* const kNames[] = {"utf-8",  "ascii",     "latin-1",   "utf-16",   "utf-16-le",
+                                       "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
+  return c >= kFirstCharmap ? "charmap" : kNames[c];
+}
+
+// ASCII bytes are the same characters (the fast paths for ASCII data).
+bool ascii_compatible(int c) { return c < Utf16 || c >= kFirstCharmap; }
+
+// The byte of cp in charmap codec c, or -1.
+int charmap_encode(int c, uint32_t cp) {
+  if (cp < 0x80) return static_cast<int>(cp);
+  const uint16_t* t = kCharmaps[c - kFirstCharmap];
+  for (int k = 0; k < 128; ++k)
+    if (t[k] == cp && cp != 0xFFFE) return 0x80 + k;
+  return -1;
 }
 
 std::string cp_escape_text(uint32_t cp) {
@@ -1831,63 +1889,98 @@ std::nullptr_t unknown_handler(ThreadState* ts, const char* errors) {
 }  // namespace
 
 Object* str_encode(ThreadState* ts, Object* so, const char* encoding, const char* errors) {
-  Codec codec = lookup_codec(encoding);
-  if (codec == Codec::Unknown)
-    return raise(ts, &exc::LookupError, "unknown encoding: %s", encoding);
+  int codec = lookup_codec(encoding);
+  if (codec == Unknown) return raise(ts, &exc::LookupError, "unknown encoding: %s", encoding);
   StrObject* s = S(so);
   std::string_view v = V(s);
-  if (s->ascii) return bytes_from(ts, v);
-  uint32_t limit = codec == Codec::Ascii ? 0x80 : codec == Codec::Latin1 ? 0x100 : 0x110000;
+  if (s->ascii && ascii_compatible(codec)) return bytes_from(ts, v);
+  bool utf16 = codec >= Utf16 && codec <= Utf16BE, utf32 = codec >= Utf32 && codec <= Utf32BE;
+  bool big = codec == Utf16BE || codec == Utf32BE;
+  uint32_t limit = codec == Ascii ? 0x80 : codec == Latin1 ? 0x100 : 0x110000;
   std::string_view err(errors);
   std::string out;
-  out.reserve(v.size());
+  out.reserve(utf16 ? v.size() * 2 + 2 : utf32 ? v.size() * 4 + 4 : v.size());
+  auto put_unit = [&](uint32_t u, int width) {
+    for (int k = 0; k < width; ++k) {
+      int shift = big ? 8 * (width - 1 - k) : 8 * k;
+      out.push_back(static_cast<char>((u >> shift) & 0xFF));
+    }
+  };
+  // Appends an encodable code point (or, with surrogatepass, a surrogate) in the codec.
+  auto emit = [&](uint32_t cp) {
+    if (codec == Utf8) {
+      u::utf8_append(out, cp);
+    } else if (utf16) {
+      if (cp >= 0x10000) {
+        put_unit(0xD800 + ((cp - 0x10000) >> 10), 2);
+        put_unit(0xDC00 + ((cp - 0x10000) & 0x3FF), 2);
+      } else {
+        put_unit(cp, 2);
+      }
+    } else if (utf32) {
+      put_unit(cp, 4);
+    } else if (codec >= kFirstCharmap) {
+      out.push_back(static_cast<char>(charmap_encode(codec, cp)));
+    } else {
+      out.push_back(static_cast<char>(cp));
+    }
+  };
+  auto encodable = [&](uint32_t cp) {
+    if (codec >= kFirstCharmap) return charmap_encode(codec, cp) >= 0;
+    if (codec == Utf8 || utf16 || utf32) return cp < 0xD800 || cp > 0xDFFF;
+    return cp < limit;
+  };
+  auto emit_ascii = [&](std::string_view text) {
+    for (char c : text) emit(static_cast<unsigned char>(c));
+  };
+  const char* reason = codec >= kFirstCharmap ? "character maps to <undefined>"
+                       : codec == Ascii       ? "ordinal not in range(128)"
+                       : codec == Latin1      ? "ordinal not in range(256)"
+                                              : "surrogates not allowed";
+  if (codec == Utf16) put_unit(0xFEFF, 2);
+  if (codec == Utf32) put_unit(0xFEFF, 4);
   ssize pos = 0;
   for (size_t i = 0; i < v.size(); ++pos) {
     size_t start = i;
     uint32_t cp = u::utf8_next(v, i);
     bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    bool bad = codec == Codec::Utf8 ? surrogate : cp >= limit;
-    if (!bad) {
-      if (codec == Codec::Utf8)
+    if (encodable(cp)) {
+      if (codec == Utf8)
         out.append(v.substr(start, i - start));
       else
-        out.push_back(static_cast<char>(cp));
+        emit(cp);
       continue;
     }
     if (err == "strict") {
-      // The run of consecutive unencodable characters.
+      // The run of consecutive unencodable characters (UTF-16/32 report one at a time).
       ssize end = pos + 1;
       size_t k = i;
-      while (k < v.size()) {
+      while (!utf16 && !utf32 && k < v.size()) {
         size_t k2 = k;
-        uint32_t c2 = u::utf8_next(v, k2);
-        bool bad2 = codec == Codec::Utf8 ? (c2 >= 0xD800 && c2 <= 0xDFFF) : c2 >= limit;
-        if (!bad2) break;
+        if (encodable(u::utf8_next(v, k2))) break;
         k = k2;
         ++end;
       }
-      const char* reason = codec == Codec::Utf8    ? "surrogates not allowed"
-                           : codec == Codec::Ascii ? "ordinal not in range(128)"
-                                                   : "ordinal not in range(256)";
       return raise_unicode_error(ts, &exc::UnicodeEncodeError, codec_name(codec), so, pos, end,
                                  reason);
     }
     if (err == "ignore") continue;
     if (err == "replace") {
-      out.push_back('?');
+      emit('?');
     } else if (err == "backslashreplace") {
-      out += cp_escape_text(cp);
+      emit_ascii(cp_escape_text(cp));
     } else if (err == "xmlcharrefreplace") {
-      out += "&#" + std::to_string(cp) + ";";
-    } else if (err == "surrogateescape" && cp >= 0xDC80 && cp <= 0xDCFF) {
+      emit_ascii("&#" + std::to_string(cp) + ";");
+    } else if (err == "surrogateescape" && cp >= 0xDC80 && cp <= 0xDCFF && !utf16 && !utf32) {
       out.push_back(static_cast<char>(cp - 0xDC00));
-    } else if (err == "surrogatepass" && codec == Codec::Utf8 && surrogate) {
-      out.append(v.substr(start, i - start));
+    } else if (err == "surrogatepass" && (codec == Utf8 || utf16 || utf32) && surrogate) {
+      if (codec == Utf8)
+        out.append(v.substr(start, i - start));
+      else
+        put_unit(cp, utf16 ? 2 : 4);
     } else if (err == "surrogateescape" || err == "surrogatepass") {
       return raise_unicode_error(ts, &exc::UnicodeEncodeError, codec_name(codec), so, pos, pos + 1,
-                                 codec == Codec::Utf8    ? "surrogates not allowed"
-                                 : codec == Codec::Ascii ? "ordinal not in range(128)"
-                                                         : "ordinal not in range(256)");
+                                 reason);
     } else {
       return unknown_handler(ts, errors);
     }
@@ -1897,14 +1990,15 @@ Object* str_encode(ThreadState* ts, Object* so, const char* encoding, const char
 
 Object* str_decode(ThreadState* ts, std::string_view data, const char* encoding,
                    const char* errors) {
-  Codec codec = lookup_codec(encoding);
-  if (codec == Codec::Unknown)
-    return raise(ts, &exc::LookupError, "unknown encoding: %s", encoding);
-  if (u::is_ascii(data)) return str_from_known(ts, data, static_cast<ssize>(data.size()), true);
+  int codec = lookup_codec(encoding);
+  if (codec == Unknown) return raise(ts, &exc::LookupError, "unknown encoding: %s", encoding);
+  if (ascii_compatible(codec) && u::is_ascii(data))
+    return str_from_known(ts, data, static_cast<ssize>(data.size()), true);
+  const char* ename = codec_name(codec);
   std::string_view err(errors);
   StrBuilder b;
   b.reserve(data.size());
-  if (codec == Codec::Latin1) {
+  if (codec == Latin1) {
     for (unsigned char c : data) b.append_cp(c);
     return b.build(ts);
   }
@@ -1913,7 +2007,7 @@ Object* str_decode(ThreadState* ts, std::string_view data, const char* encoding,
     if (err == "strict") {
       Ref<Object> obj = Ref<Object>::steal(bytes_from(ts, data));
       if (obj)
-        raise_unicode_error(ts, &exc::UnicodeDecodeError, codec_name(codec), obj.get(),
+        raise_unicode_error(ts, &exc::UnicodeDecodeError, ename, obj.get(),
                             static_cast<ssize>(pos), static_cast<ssize>(end), reason);
       return false;
     }
@@ -1934,7 +2028,86 @@ Object* str_decode(ThreadState* ts, std::string_view data, const char* encoding,
     unknown_handler(ts, errors);
     return false;
   };
-  if (codec == Codec::Ascii) {
+  if (codec >= kFirstCharmap) {
+    const uint16_t* t = kCharmaps[codec - kFirstCharmap];
+    for (size_t i = 0; i < data.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(data[i]);
+      if (c < 0x80) {
+        b.append_ascii(static_cast<char>(c));
+      } else if (t[c - 0x80] != 0xFFFE) {
+        b.append_cp(t[c - 0x80]);
+      } else if (!handle(i, i + 1, "character maps to <undefined>")) {
+        return nullptr;
+      }
+    }
+    return b.build(ts);
+  }
+  if (codec >= Utf16 && codec <= Utf32BE) {
+    bool wide = codec >= Utf32;
+    size_t width = wide ? 4 : 2;
+    bool big = codec == Utf16BE || codec == Utf32BE;
+    size_t i = 0, n = data.size();
+    auto unit = [&](size_t at) {
+      uint32_t u = 0;
+      for (size_t k = 0; k < width; ++k) {
+        uint32_t byte = static_cast<unsigned char>(data[at + k]);
+        u |= byte << (big ? 8 * (width - 1 - k) : 8 * k);
+      }
+      return u;
+    };
+    if ((codec == Utf16 || codec == Utf32) && n >= width) {  // the BOM picks the byte order
+      big = false;
+      uint32_t bom = unit(0);
+      if (bom == 0xFEFF) {
+        i = width;
+      } else if (bom == (wide ? 0xFFFE0000u : 0xFFFEu)) {
+        big = true;
+        i = width;
+      }
+    }
+    if (codec == Utf16 || codec == Utf32)
+      ename = wide ? (big ? "utf-32-be" : "utf-32-le") : (big ? "utf-16-be" : "utf-16-le");
+    while (i < n) {
+      if (n - i < width) {
+        if (!handle(i, n, "truncated data")) return nullptr;
+        break;
+      }
+      uint32_t u = unit(i);
+      if (wide) {
+        if (u > 0x10FFFF) {
+          if (!handle(i, i + 4, "code point not in range(0x110000)")) return nullptr;
+        } else if (u >= 0xD800 && u <= 0xDFFF) {
+          if (!handle(i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)"))
+            return nullptr;
+        } else {
+          b.append_cp(u);
+        }
+        i += 4;
+        continue;
+      }
+      if (u < 0xD800 || u > 0xDFFF) {
+        b.append_cp(u);
+        i += 2;
+      } else if (u >= 0xDC00) {
+        if (!handle(i, i + 2, "illegal encoding")) return nullptr;
+        i += 2;
+      } else if (n - i < 4) {
+        if (!handle(i, n, "unexpected end of data")) return nullptr;
+        break;
+      } else {
+        uint32_t lo = unit(i + 2);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+          b.append_cp(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+          i += 4;
+        } else {
+          if (!handle(i, i + 2, "illegal UTF-16 surrogate")) return nullptr;
+          i += 2;
+        }
+      }
+    }
+    return b.build(ts);
+  }
+  if (codec == Ascii) {
     size_t i = 0;
     while (i < data.size()) {
       unsigned char c = static_cast<unsigned char>(data[i]);
