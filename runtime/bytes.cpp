@@ -59,6 +59,7 @@ bool buffer_view(ThreadState* ts, Object* o, std::string_view* out) {
     *out = std::string_view(ba->data ? ba->data : "", static_cast<size_t>(ba->size));
     return true;
   }
+  if (is_memoryview(o)) return memoryview_bytes(ts, o, out);
   raise(ts, &exc::TypeError, "a bytes-like object is required, not '%s'", type_name(o));
   return false;
 }
@@ -152,6 +153,7 @@ bool bytes_source(ThreadState* ts, Object* src, std::string* out, bool for_bytea
     *out = std::string(bytes_like_view(src));
     return true;
   }
+  if (is_memoryview(src)) return memoryview_copy(ts, src, out);
   if (src->type->nb_index) {
     ssize n;
     if (!index_as_ssize(ts, src, &n)) return false;
@@ -1035,6 +1037,11 @@ Object* bytes_like_richcompare(ThreadState* ts, Object* a, Object* b, CmpOp op) 
 Object* bytes_like_concat(ThreadState* ts, Object* a, Object* b) {
   bool ab = is_bytes(a) || is_bytearray(a);
   if (!ab) return not_implemented();
+  if (is_memoryview(b)) {
+    std::string tail;
+    if (!memoryview_copy(ts, b, &tail)) return nullptr;
+    return bytes_make_like(ts, a, std::string(bytes_like_view(a)) + tail);
+  }
   if (!is_bytes(b) && !is_bytearray(b)) {
     binaryfunc other = b->type->nb[int(BinOp::Add)];
     if (other && other != a->type->nb[int(BinOp::Add)] && (b->type->flags & kHeapType)) {

@@ -31,7 +31,16 @@ inline std::string_view bytes_view(const Object* o) {
   return {b->data, static_cast<size_t>(b->size)};
 }
 ByteArrayObject* bytearray_from(ThreadState* ts, std::string_view data);
-// Bytes of a bytes-like object (bytes, bytearray); false with TypeError otherwise.
+// Bytes of a bytes-like object (bytes, bytearray, contiguous memoryview); false with TypeError
+// otherwise.
 bool buffer_view(ThreadState* ts, Object* o, std::string_view* out);
+
+// memoryview (runtime/memoryview.cpp).
+extern TypeObject MemoryViewType;
+inline bool is_memoryview(const Object* o) { return o->type == &MemoryViewType; }
+// The bytes a contiguous, unreleased view sees (BufferError/ValueError otherwise).
+bool memoryview_bytes(ThreadState* ts, Object* o, std::string_view* out);
+// A copy of the bytes of any unreleased view (also strided ones).
+bool memoryview_copy(ThreadState* ts, Object* o, std::string* out);
 
 }  // namespace gp

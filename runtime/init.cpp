@@ -106,6 +106,7 @@ void runtime_init() {
                            &StrAsciiIterType,
                            &BytesIterType,
                            &ByteArrayIterType,
+                           &MemoryViewType,
 #define GP_EXC_ADDR(name) &exc::name,
                            GP_EXCEPTION_TYPES(GP_EXC_ADDR)
 #undef GP_EXC_ADDR

@@ -796,6 +796,7 @@ bool init_builtins(ThreadState* ts, ModuleObject* m) {
       {"str", &StrType},
       {"bytes", &BytesType},
       {"bytearray", &ByteArrayType},
+      {"memoryview", &MemoryViewType},
       {"list", &ListType},
       {"tuple", &TupleType},
       {"dict", &DictType},
