@@ -269,6 +269,7 @@ class BaseManager(object):
         exposed = exposed or getattr(proxytype, '_exposed_', None)
         method_to_typeid = method_to_typeid or getattr(proxytype, '_method_to_typeid_', None)
         cls._registry[typeid] = (callable, exposed, method_to_typeid, proxytype)
+        _proxy_types[typeid] = proxytype
         if create_method:
             def temp(self, *args, **kwds):
                 util.debug('requesting creation of a shared %r object', typeid)
@@ -293,6 +294,7 @@ class BaseProxy(object):
         self._token = token
         self._id = token.id
         self._manager = manager
+        self._exposed = exposed
         self._conns = {}
 
     def _connection(self):
@@ -318,14 +320,9 @@ class BaseProxy(object):
     def _getvalue(self):
         return self._callmethod('#GETVALUE')
 
-    def __getstate__(self):
-        return {'_token': self._token, '_id': self._id}
-
-    def __setstate__(self, state):
-        self._token = state['_token']
-        self._id = state['_id']
-        self._manager = None
-        self._conns = {}
+    def __reduce__(self):
+        # By typeid, not by class: proxy classes made by MakeProxyType have no importable name.
+        return (RebuildProxy, (self._token, getattr(self, '_exposed', None)))
 
     def __deepcopy__(self, memo):
         return self._getvalue()
@@ -339,6 +336,15 @@ class BaseProxy(object):
             return self._callmethod('__repr__')
         except Exception:
             return repr(self)[:-1] + "; '__str__()' failed>"
+
+
+_proxy_types = {}  # typeid -> proxy type, from every manager class's register()
+
+
+def RebuildProxy(token, exposed):
+    """Makes a proxy again in the process that unpickled it."""
+    proxytype = _proxy_types.get(token.typeid, AutoProxy)
+    return proxytype(token, exposed=exposed)
 
 
 def MakeProxyType(name, exposed, _cache={}):
