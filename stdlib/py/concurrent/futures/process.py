@@ -148,7 +148,9 @@ class ProcessPoolExecutor(_base.Executor):
         for f in pending:
             if not f.done():
                 try:
-                    f.set_exception(BrokenProcessPool(self._broken))
+                    f.set_exception(BrokenProcessPool(
+                        'A process in the process pool was terminated abruptly while the '
+                        'future was running or pending.'))
                 except _base.InvalidStateError:
                     pass
         for p in self._processes.values():
