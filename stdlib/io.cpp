@@ -191,8 +191,8 @@ bool buf_drop_readahead(ThreadState* ts, FileObject* b) {
 
 bool buf_write(ThreadState* ts, FileObject* b, std::string_view data) {
   if (!check_open(ts, b)) return false;
-  if (!b->writable) {
-    unsupported(ts, b, "not writable");
+  if (!b->writable) {  // BufferedReader.write: CPython names the operation
+    unsupported(ts, b, "write");
     return false;
   }
   if (b->rbuf && b->rbuf->size() > b->rpos && !buf_drop_readahead(ts, b)) return false;
@@ -215,8 +215,8 @@ ssize buf_fill(ThreadState* ts, FileObject* b) {
 
 bool buf_check_readable(ThreadState* ts, FileObject* b) {
   if (!check_open(ts, b)) return false;
-  if (!b->readable) {
-    unsupported(ts, b, "not readable");
+  if (!b->readable) {  // BufferedWriter.read: CPython names the operation
+    unsupported(ts, b, "read");
     return false;
   }
   return true;
@@ -603,7 +603,8 @@ Object* io_truncate(ThreadState* ts, Object* self, Object* const* args, size_t n
   FileObject* f = self_file(self);
   if (!check_open(ts, f)) return nullptr;
   FileObject* b = buffer_of(f);
-  if (!b->writable) return unsupported(ts, f, "File not open for writing");
+  if (!b->writable)  // FileIO says "File not open for writing", the layers above "truncate"
+    return unsupported(ts, f, f->kind == Kind::Raw ? "File not open for writing" : "truncate");
   if (b->kind == Kind::Buffered && !buf_flush(ts, b)) return nullptr;
   ssize size;
   if (nargs == 0 || is_none(args[0])) {
