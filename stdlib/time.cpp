@@ -207,6 +207,17 @@ Object* t_strftime(ARGS) {
   return str_from(ts, buf);
 }
 
+// strptime(string, format='%a %b %d %H:%M:%S %Y'): parsed by the Python module _strptime, as
+// CPython's time.strptime is.
+Object* t_strptime(ARGS) {
+  if (!no_kwargs(ts, "strptime", kw) || !check_nargs(ts, "strptime", nargs, 1, 2)) return nullptr;
+  Ref<> mod = Ref<>::steal(import_module(ts, "_strptime"));
+  if (!mod) return nullptr;
+  Ref<> fn = Ref<>::steal(getattr_cstr(ts, mod.get(), "_strptime_time"));
+  if (!fn) return nullptr;
+  return call(ts, fn.get(), args, nargs);
+}
+
 std::string asctime_text(const struct tm& tm) {
   static const char* const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -254,6 +265,7 @@ const MethodDef kTimeMethods[] = {
     {"gmtime", t_gmtime, 0, nullptr},
     {"mktime", t_mktime, 0, nullptr},
     {"strftime", t_strftime, 0, nullptr},
+    {"strptime", t_strptime, 0, nullptr},
     {"asctime", t_asctime, 0, nullptr},
     {"ctime", t_ctime, 0, nullptr},
     {"get_clock_info", t_get_clock_info, 0, nullptr},
