@@ -90,12 +90,47 @@ class Template:
             mapping = {**mapping, **kws}
         return self._subst(mapping, True)
 
+    def _placeholders(self):
+        """Yields the name of each placeholder in order, or None for an invalid one."""
+        t = self.template
+        d = self.delimiter
+        i, n = 0, len(t)
+        while i < n:
+            if t[i] != d:
+                i += 1
+                continue
+            if i + 1 < n and t[i + 1] == d:
+                i += 2
+                continue
+            if i + 1 < n and t[i + 1] == '{':
+                j = t.find('}', i + 2)
+                name = t[i + 2:j] if j > 0 else ''
+                if j > 0 and name.isidentifier():
+                    yield name
+                    i = j + 1
+                    continue
+            elif i + 1 < n and _is_ident_start(t[i + 1]) and t[i + 1].isascii():
+                j = i + 1
+                while j < n and (t[j].isalnum() or t[j] == '_') and t[j].isascii():
+                    j += 1
+                yield t[i + 1:j]
+                i = j
+                continue
+            yield None
+            i += 1
+
     def is_valid(self):
-        try:
-            self._subst({}, True)
-        except ValueError:
-            return False
+        for name in self._placeholders():
+            if name is None:
+                return False
         return True
+
+    def get_identifiers(self):
+        ids = []
+        for name in self._placeholders():
+            if name is not None and name not in ids:
+                ids.append(name)
+        return ids
 
 
 class Formatter:
