@@ -170,7 +170,9 @@ bool run_finalizer(ThreadState* ts, Object* o, bool from_dealloc) {
   return true;
 }
 
-void dealloc(Object* o) {
+namespace {
+
+void dealloc_now(Object* o) {
   TypeObject* t = o->type;
   if ((t->flags & kHeapType) && heap(t)->has_del && t->interp) {
     ThreadState* ts = t->interp->current;
@@ -178,6 +180,40 @@ void dealloc(Object* o) {
   }
   if (t->flags & kHaveGC) gc_untrack(o);
   t->dealloc(o);
+}
+
+// The trashcan (CPython's Py_TRASHCAN): freeing a long chain ([[[...]]] 10**6 deep, a long
+// traceback or linked list of instances) would recurse once per link and overflow the C++ stack.
+// Past kTrashDepth nested deallocs an object is queued instead, linked through its refcnt field
+// (0 and unused until then), and the outermost dealloc frees the queue. This is C++-stack state
+// of the OS thread, not interpreter data, hence a thread_local (dealloc has no ThreadState); the
+// queue is empty again before the outermost dealloc returns, so it never outlives the GIL hold.
+struct Trashcan {
+  int depth = 0;
+  Object* queue = nullptr;
+};
+thread_local Trashcan trashcan;
+constexpr int kTrashDepth = 50;
+
+}  // namespace
+
+void dealloc(Object* o) {
+  Trashcan& tc = trashcan;
+  if (tc.depth >= kTrashDepth) {
+    o->refcnt = reinterpret_cast<ssize>(tc.queue);
+    tc.queue = o;
+    return;
+  }
+  ++tc.depth;
+  dealloc_now(o);
+  if (tc.depth == 1) {
+    while (Object* q = tc.queue) {
+      tc.queue = reinterpret_cast<Object*>(q->refcnt);
+      q->refcnt = 0;
+      dealloc_now(q);
+    }
+  }
+  --tc.depth;
 }
 
 void object_dealloc(Object* o) { free_object(o); }
