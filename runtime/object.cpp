@@ -1,4 +1,4 @@
-// Object allocation and deallocation. Every object is one malloc block: [dict slot][GCHead]Object.
+// Object allocation and deallocation. Every object is one block: [tag][dict slot][GCHead]Object.
 // The GCHead is present for kHaveGC types (tracked by the cycle collector of the allocating
 // interpreter); the leading __dict__ slot only for heap subclasses of variable-size builtins
 // (tuple, str, bytes, int...), whose instance size is not known from the type alone (CPython
@@ -39,6 +39,14 @@ constexpr size_t kPoolMaxBlock = 16 * (ObjectPool::kClasses - 1);
 constexpr size_t kPoolClassBytes = size_t(2) << 20;
 static_assert(alignof(ObjectPool) >= 64 && ObjectPool::kClasses <= 64);
 
+struct PoolCaps {
+  uint32_t v[ObjectPool::kClasses] = {};
+  constexpr PoolCaps() {
+    for (int c = 1; c < ObjectPool::kClasses; ++c) v[c] = kPoolClassBytes / (16 * c);
+  }
+};
+constexpr PoolCaps kPoolCap;
+
 inline bool has_tag(const TypeObject* t) { return t != &StrType; }
 
 inline void pool_release(char* mem) {
@@ -46,7 +54,7 @@ inline void pool_release(char* mem) {
   if (tag) {
     auto* pool = reinterpret_cast<ObjectPool*>(tag & ~uintptr_t(63));
     unsigned cls = tag & 63;
-    if (pool->count[cls] < kPoolClassBytes / (16 * cls)) {
+    if (pool->count[cls] < kPoolCap.v[cls]) {
       *reinterpret_cast<void**>(mem) = pool->free[cls];
       pool->free[cls] = mem;
       ++pool->count[cls];
@@ -55,17 +63,33 @@ inline void pool_release(char* mem) {
   }
   std::free(mem);
 }
-}  // namespace
 
-Object* alloc_object(ThreadState* ts, TypeObject* type, ssize items) {
+inline void gc_link_new(GCState& gc, Object* o) {
+  GCHead* g = gc_head(o);
+  GCHead* head = &gc.head;
+  g->prev = head->prev;
+  g->next = head;
+  head->prev->next = g;
+  head->prev = g;
+  g->gc_refs = 0;
+  ++gc.allocations;
+}
+
+inline size_t object_size(const TypeObject* type, ssize items) {
+  size_t size = static_cast<size_t>(type->basicsize + items * type->itemsize);
+  size = (size + 7) & ~size_t(7);
+  if (size < sizeof(Object)) size = sizeof(Object);
+  return size;
+}
+
+// Everything but a free-list hit: collections, new blocks, large and untagged objects.
+[[gnu::noinline]] Object* alloc_object_slow(ThreadState* ts, TypeObject* type, ssize items) {
   bool is_gc = type->flags & kHaveGC;
   Interpreter* interp = ts->interp;
   GCState& gc = interp->gc;
   if (is_gc && gc.enabled && !gc.collecting && gc.threshold > 0 && gc.allocations >= gc.threshold)
     gc_collect_auto(ts);
-  size_t size = static_cast<size_t>(type->basicsize + items * type->itemsize);
-  size = (size + 7) & ~size_t(7);
-  if (size < sizeof(Object)) size = sizeof(Object);
+  size_t size = object_size(type, items);
   size_t pre = prefix_size(type);
   char* mem;
   if (has_tag(type)) {
@@ -96,16 +120,41 @@ Object* alloc_object(ThreadState* ts, TypeObject* type, ssize items) {
   o->refcnt = 1;
   o->type = type;
   if (type->flags & kHeapType) incref(type);
-  if (is_gc) {
-    GCHead* g = gc_head(o);
-    GCHead* head = &gc.head;
-    g->prev = head->prev;
-    g->next = head;
-    head->prev->next = g;
-    head->prev = g;
-    g->gc_refs = 0;
-    ++gc.allocations;
+  if (is_gc) gc_link_new(gc, o);
+  return o;
+}
+}  // namespace
+
+// The fast path is a free-list pop with no call (the words are zeroed inline: blocks are small).
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) Object* alloc_object(
+    ThreadState* ts, TypeObject* type, ssize items) {
+  uint64_t flags = type->flags;
+  Interpreter* interp = ts->interp;
+  if (flags & kHaveGC) {
+    GCState& gc = interp->gc;
+    if (gc.allocations >= gc.threshold && gc.enabled && !gc.collecting && gc.threshold > 0)
+      return alloc_object_slow(ts, type, items);
   }
+  size_t words = (prefix_size(type) + object_size(type, items)) / 8;  // without the tag
+  unsigned cls = static_cast<unsigned>((words * 8 + sizeof(uintptr_t) + 15) >> 4);
+  if (cls >= ObjectPool::kClasses || !has_tag(type)) return alloc_object_slow(ts, type, items);
+  ObjectPool& pool = interp->obj_pool;
+  char* mem = static_cast<char*>(pool.free[cls]);
+  if (!mem) return alloc_object_slow(ts, type, items);
+  pool.free[cls] = *reinterpret_cast<void**>(mem);
+  --pool.count[cls];
+  // Zero the tag and the object in pairs of words (the block is a whole number of pairs).
+  auto* b = reinterpret_cast<uint64_t*>(mem);
+  for (size_t i = 0; i <= words; i += 2) {
+    b[i] = 0;
+    b[i + 1] = 0;
+  }
+  b[0] = reinterpret_cast<uintptr_t>(&pool) | cls;
+  auto* o = reinterpret_cast<Object*>(mem + sizeof(uintptr_t) + prefix_size(type));
+  o->refcnt = 1;
+  o->type = type;
+  if (flags & kHeapType) incref(type);
+  if (flags & kHaveGC) gc_link_new(interp->gc, o);
   return o;
 }
 
