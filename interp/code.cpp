@@ -30,6 +30,7 @@ void code_dealloc(Object* o) {
   delete[] c->cell2arg;
   for (int i = 0; i < c->ngcache; ++i) xdecref(c->gcache[i].value);
   delete[] c->gcache;
+  delete[] c->acache;
   xdecref(c->consts);
   xdecref(c->names);
   xdecref(c->varnames);

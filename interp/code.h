@@ -35,6 +35,25 @@ struct GlobalCache {
   uint32_t name;  // index into co_names
 };
 
+// Attribute cache of one LOAD_ATTR / LOAD_METHOD / STORE_ATTR instruction: valid while the
+// owner's type is `type` with TypeObject::version_tag == version (static immutable types: tag 0).
+// descr is borrowed from a dict of the type's MRO, which the tag keeps unchanged.
+enum class AttrKind : uint8_t {
+  None,      // not filled
+  Instance,  // no class attribute: the instance __dict__ only (dict_offset > 0)
+  Data,      // a data descriptor (property, slot member): descr_get
+  NonData,   // a non-data class attribute: instance __dict__ first, then descr (bound by descr_get)
+  Method,    // LOAD_METHOD of a function / method descriptor not shadowed by the instance dict
+  Store,     // STORE_ATTR into the instance __dict__ (no data descriptor on the type)
+};
+struct AttrCache {
+  TypeObject* type;
+  Object* descr;
+  uint32_t version;
+  uint32_t hint;  // index in the instance dict's entries where the name was last seen
+  AttrKind kind;
+};
+
 struct CodeObject : Object {
   Instr* code;
   int* lines;  // line number per instruction
@@ -63,6 +82,7 @@ struct CodeObject : Object {
   int ngcache;
   bool simple_args;  // no *args/**kwargs/kw-only/cells from args: positional calls copy straight
   Object* co_code;   // cached bytes of co_code (lazy)
+  AttrCache* acache;  // one per instruction, allocated at the first attribute instruction run
 };
 
 extern TypeObject CodeType;

@@ -531,6 +531,177 @@ void recursion_error(ThreadState* ts, bool native) {
   raise(ts, &exc::RecursionError, "maximum recursion depth exceeded%s", native ? "" : "");
 }
 
+
+// ---- attribute caches ---------------------------------------------------------------------------
+// LOAD_ATTR, LOAD_METHOD and STORE_ATTR keep one AttrCache each (interp/code.h), keyed on the
+// owner's type and its version tag: a hit skips the MRO walk and the descriptor checks of
+// generic_getattr/generic_setattr, and finds the instance __dict__ entry at a remembered index.
+
+[[gnu::noinline]] AttrCache* attr_cache_alloc(CodeObject* code) {
+  code->acache = new AttrCache[static_cast<size_t>(code->ncode)]();
+  return code->acache;
+}
+
+// The instruction's cache (pc points past it).
+__attribute__((always_inline)) inline AttrCache* attr_cache_at(CodeObject* code, const Instr* pc) {
+  AttrCache* a = code->acache;
+  if (__builtin_expect(a == nullptr, 0)) a = attr_cache_alloc(code);
+  return &a[pc - code->code - 1];
+}
+
+// The tag to key a cache on for type t (assigning heap types one); false when t's attributes
+// cannot be cached: static types whose dict may change, heap types of another interpreter.
+bool cache_tag(ThreadState* ts, TypeObject* t, uint32_t* tag) {
+  if (t->flags & kHeapType) {
+    if (!t->version_tag) {
+      Interpreter* in = ts->interp;
+      if (t->interp != in || in->type_version_counter == UINT32_MAX) return false;
+      t->version_tag = ++in->type_version_counter;
+    }
+    *tag = t->version_tag;
+    return true;
+  }
+  if (!(t->flags & kImmutableType)) return false;
+  *tag = 0;
+  return true;
+}
+
+__attribute__((always_inline)) inline bool attr_cache_hit(const AttrCache* c, const TypeObject* t) {
+  return c->type == t && c->version == t->version_tag;
+}
+
+__attribute__((always_inline)) inline DictObject** dict_slot_of(Object* owner, TypeObject* t) {
+  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(owner) + t->dict_offset);
+}
+
+// Borrowed value of name in an instance dict, or nullptr; remembers where it was found.
+__attribute__((always_inline)) inline Object* instance_dict_find(ThreadState* ts, DictObject* d,
+                                                                 StrObject* name, AttrCache* c) {
+  uint32_t h = c->hint;
+  if (h < d->nentries && d->entries[h].key == name) return d->entries[h].value;
+  Object* v = dict_get_str(ts, d, name);
+  if (v) {
+    ssize n = d->nentries < 64 ? d->nentries : 64;
+    for (ssize i = 0; i < n; ++i)
+      if (d->entries[i].key == name) {
+        c->hint = static_cast<uint32_t>(i);
+        break;
+      }
+  }
+  return v;
+}
+
+// Records how generic_getattr finds name on instances of owner's type.
+[[gnu::noinline]] void load_attr_fill(ThreadState* ts, AttrCache* c, Object* owner,
+                                      StrObject* name) {
+  TypeObject* t = owner->type;
+  c->type = nullptr;
+  c->kind = AttrKind::None;
+  uint32_t tag;
+  if (t->getattro != generic_getattr || t->dict_offset < 0 || !name->interned ||
+      !cache_tag(ts, t, &tag))
+    return;
+  Object* descr = type_lookup(t, name);
+  AttrKind k;
+  if (!descr)
+    k = t->dict_offset > 0 ? AttrKind::Instance : AttrKind::None;
+  else if (descr->type->descr_get && descr->type->descr_set)
+    k = AttrKind::Data;
+  else
+    k = AttrKind::NonData;
+  if (k == AttrKind::None) return;
+  c->type = t;
+  c->version = tag;
+  c->descr = descr;
+  c->kind = k;
+}
+
+// LOAD_METHOD's variant: functions and method descriptors are pushed unbound.
+[[gnu::noinline]] void load_method_fill(ThreadState* ts, AttrCache* c, Object* owner,
+                                        StrObject* name) {
+  TypeObject* t = owner->type;
+  uint32_t tag;
+  if (t->getattro == generic_getattr && t->dict_offset >= 0 && name->interned &&
+      cache_tag(ts, t, &tag)) {
+    Object* descr = type_lookup(t, name);
+    if (descr && (descr->type == &FunctionType || descr->type == &MethodDescrType)) {
+      c->type = t;
+      c->version = tag;
+      c->descr = descr;
+      c->kind = AttrKind::Method;
+      return;
+    }
+  }
+  load_attr_fill(ts, c, owner, name);
+}
+
+// A cached load (c hit for owner's type). New reference; nullptr with no exception set when the
+// cache cannot answer (the caller falls back to getattr), nullptr with one set on error.
+__attribute__((always_inline)) inline Object* cached_load_attr(ThreadState* ts, AttrCache* c,
+                                                               Object* owner, StrObject* name) {
+  TypeObject* t = owner->type;
+  switch (c->kind) {
+    case AttrKind::Instance: {
+      DictObject* d = *dict_slot_of(owner, t);
+      if (!d || !is_dict_exact(d)) return nullptr;
+      Object* v = instance_dict_find(ts, d, name, c);
+      if (!v) return nullptr;
+      incref(v);
+      return v;
+    }
+    case AttrKind::Data: {
+      Object* descr = c->descr;
+      incref(descr);
+      Object* r = descr->type->descr_get(ts, descr, owner, t);
+      decref(descr);
+      return r;
+    }
+    case AttrKind::NonData:
+    case AttrKind::Method: {
+      Object* descr = c->descr;
+      if (t->dict_offset > 0) {
+        DictObject* d = *dict_slot_of(owner, t);
+        if (d) {
+          if (!is_dict_exact(d)) return nullptr;
+          if (Object* v = instance_dict_find(ts, d, name, c)) {
+            incref(v);
+            return v;
+          }
+        }
+      }
+      descrgetfunc f = descr->type->descr_get;
+      if (!f) {
+        incref(descr);
+        return descr;
+      }
+      incref(descr);
+      Object* r = f(ts, descr, owner, t);
+      decref(descr);
+      return r;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// Records whether STORE_ATTR on instances of owner's type goes straight to the instance dict.
+[[gnu::noinline]] void store_attr_fill(ThreadState* ts, AttrCache* c, Object* owner,
+                                       StrObject* name) {
+  TypeObject* t = owner->type;
+  c->type = nullptr;
+  c->kind = AttrKind::None;
+  uint32_t tag;
+  if (t->setattro != generic_setattr || t->dict_offset <= 0 || !name->interned ||
+      !cache_tag(ts, t, &tag))
+    return;
+  Object* descr = type_lookup(t, name);
+  if (descr && descr->type->descr_set) return;
+  c->type = t;
+  c->version = tag;
+  c->descr = nullptr;
+  c->kind = AttrKind::Store;
+}
+
 }  // namespace
 
 Object* current_handled_exception(ThreadState* ts) {
@@ -963,7 +1134,19 @@ L_slow_check : {
 
   TARGET(LOAD_ATTR) {
     Object* owner = TOP();
-    Object* v = getattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)));
+    auto* name = static_cast<StrObject*>(GETNAME(oparg));
+    AttrCache* c = attr_cache_at(co, pc);
+    Object* v;
+    if (attr_cache_hit(c, owner->type)) {
+      v = cached_load_attr(ts, c, owner, name);
+      if (!v) {
+        if (exc_occurred(ts)) goto error;
+        v = getattr(ts, owner, name);
+      }
+    } else {
+      load_attr_fill(ts, c, owner, name);
+      v = getattr(ts, owner, name);
+    }
     if (!v) goto error;
     SET_TOP(v);
     fast_decref(owner);
@@ -974,6 +1157,30 @@ L_slow_check : {
     Object* owner = TOP();
     auto* name = static_cast<StrObject*>(GETNAME(oparg));
     TypeObject* t = owner->type;
+    AttrCache* c = attr_cache_at(co, pc);
+    if (attr_cache_hit(c, t)) {
+      if (c->kind == AttrKind::Method) {
+        DictObject* d = t->dict_offset > 0 ? *dict_slot_of(owner, t) : nullptr;
+        if (!d || (is_dict_exact(d) && (d->used == 0 || !dict_get_str(ts, d, name)))) {
+          Object* descr = c->descr;
+          fast_incref(descr);
+          SET_TOP(descr);
+          PUSH(owner);
+          DISPATCH();
+        }
+      } else {
+        Object* v = cached_load_attr(ts, c, owner, name);
+        if (v) {
+          SET_TOP(v);
+          fast_decref(owner);
+          PUSH(nullptr);
+          DISPATCH();
+        }
+        if (exc_occurred(ts)) goto error;
+      }
+    } else {
+      load_method_fill(ts, c, owner, name);
+    }
     if (t->getattro == generic_getattr) {
       Object* descr = type_lookup(t, name);
       if (descr && (descr->type == &FunctionType || descr->type == &MethodDescrType)) {
@@ -1003,7 +1210,40 @@ L_slow_check : {
   TARGET(STORE_ATTR) {
     Object* owner = POP();
     Object* v = POP();
-    bool ok = setattr(ts, owner, static_cast<StrObject*>(GETNAME(oparg)), v);
+    auto* name = static_cast<StrObject*>(GETNAME(oparg));
+    TypeObject* t = owner->type;
+    AttrCache* c = attr_cache_at(co, pc);
+    if (attr_cache_hit(c, t)) {
+      DictObject* d = *dict_slot_of(owner, t);
+      if (d && is_dict_exact(d)) {
+        uint32_t h = c->hint;
+        if (h < d->nentries && d->entries[h].key == name) {
+          // Replace in place, as dict_set does for a present key.
+          Object* old = d->entries[h].value;
+          d->entries[h].value = v;
+          ++d->version;
+          fast_decref(old);
+          fast_decref(owner);
+          DISPATCH();
+        }
+        bool ok = dict_set(ts, d, name, v);
+        fast_decref(v);
+        if (ok) {
+          ssize n = d->nentries < 64 ? d->nentries : 64;
+          for (ssize i = n - 1; i >= 0; --i)
+            if (d->entries[i].key == name) {
+              c->hint = static_cast<uint32_t>(i);
+              break;
+            }
+        }
+        fast_decref(owner);
+        if (!ok) goto error;
+        DISPATCH();
+      }
+    } else {
+      store_attr_fill(ts, c, owner, name);
+    }
+    bool ok = setattr(ts, owner, name, v);
     fast_decref(v);
     fast_decref(owner);
     if (!ok) goto error;

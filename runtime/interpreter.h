@@ -131,6 +131,8 @@ struct Interpreter {
   // Source of DictObject::version values: unique across every dict of this interpreter, so a
   // cache keyed on (dict, version) cannot be fooled by another dict at the same address.
   uint64_t dict_version_counter = 0;
+  // Last TypeObject::version_tag handed out (tags 0 and 1 are never assigned to heap types).
+  uint32_t type_version_counter = 1;
 };
 
 // The process-wide, immutable-after-initialisation part: static types, small ints, static names.

@@ -267,6 +267,12 @@ struct TypeObject : Object {
 
   const MethodDef* methods;  // nullptr-name-terminated; read by type_ready
   const GetSetDef* getsets;  // nullptr-name-terminated; read by type_ready
+
+  // Heap types: a tag naming the current contents of the dicts along the MRO, for the VM's
+  // attribute caches. 0 = none assigned; the VM assigns one from its interpreter's counter and
+  // type_cache_invalidate resets it (for the type and its subclasses) on any change. Always 0 for
+  // static types.
+  uint32_t version_tag;
 };
 
 // True when a is b or a subclass of b (walks a->mro; before type_ready, the base chain).

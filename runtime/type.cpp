@@ -155,6 +155,7 @@ Object* type_lookup(TypeObject* type, StrObject* name) {
 
 void type_cache_invalidate(TypeObject* type) {
   if (!(type->flags & kHeapType)) return;
+  type->version_tag = 0;  // the VM's attribute caches keyed on the old tag miss from now on
   HeapTypeObject* h = heap(type);
   for (TypeCacheEntry& e : h->cache) e = TypeCacheEntry{};
   if (h->subclasses)
@@ -2004,6 +2005,8 @@ static bool type_setattro(ThreadState* ts, Object* o, StrObject* name, Object* v
     Ref<> hold = Ref<>::borrow(meta_attr);
     return meta_attr->type->descr_set(ts, meta_attr, o, value);
   }
+  // Invalidated before the change too: dropping the old value may run Python code (__del__).
+  type_cache_invalidate(type);
   if (value) {
     if (!dict_set(ts, type->dict, name, value)) return false;
   } else {
