@@ -19,7 +19,17 @@ namespace {
 
 using namespace ast;
 
-enum class FKind { While, For, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue };
+enum class FKind {
+  While,
+  For,
+  TryExcept,
+  FinallyTry,
+  FinallyEnd,
+  With,
+  HandlerCleanup,
+  PopValue,
+  ExceptStarHandler  // the body of an except* clause: return/break/continue cannot leave it
+};
 
 struct FBlock {
   FKind kind;
@@ -28,6 +38,33 @@ struct FBlock {
   const std::vector<Stmt*>* finalbody = nullptr;
   std::string name;  // HandlerCleanup: the `as` name
 };
+
+// ---- except* ----------------------------------------------------------------------------------
+// The VM has no CHECK_EG_MATCH / PREP_RERAISE_STAR opcodes: try/except* calls these two natives,
+// which the compiler puts in co_consts, with the runtime's implementation of those steps
+// (runtime/exceptions.h).
+
+// (exc, type) -> (match, rest); a match becomes the exception being handled (sys.exc_info()).
+Object* except_star_match(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                          TupleObject*) {
+  if (nargs != 2) return raise(ts, &exc::SystemError, "except* match: bad call");
+  if (!check_except_star_type(ts, args[1])) return nullptr;
+  Object *m, *r;
+  if (!exception_group_match(ts, args[0], args[1], &m, &r)) return nullptr;
+  Ref<> match = Ref<>::steal(m), rest = Ref<>::steal(r);
+  if (!is_none(m) && ts->exc_info) setref(ts->exc_info->exc, newref(m));
+  return tuple_pack(ts, {match.get(), rest.get()});
+}
+
+// (orig, raised_list) -> the exception to re-raise, or None.
+Object* except_star_reraise(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                            TupleObject*) {
+  if (nargs != 2) return raise(ts, &exc::SystemError, "except* reraise: bad call");
+  return prep_reraise_star(ts, args[0], args[1]);
+}
+
+const MethodDef kExceptStarMatch = {"_except_star_match", except_star_match, 0, nullptr};
+const MethodDef kExceptStarReraise = {"_except_star_reraise", except_star_reraise, 0, nullptr};
 
 struct Unit {
   Scope* scope = nullptr;
@@ -97,7 +134,8 @@ bool is_terminal(Op op) {
 class Compiler {
  public:
   Compiler(ThreadState* ts, SymTable* st, std::string_view filename, std::string_view source)
-      : ts_(ts), st_(st), filename_(filename), source_(source) {}
+      : ts_(ts), st_(st), filename_(filename), source_(source),
+        stack_limit_(vm_thread(ts)->c_stack_limit) {}
 
   Object* compile_module(Mod* m, CompileMode mode);
 
@@ -112,6 +150,19 @@ class Compiler {
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;
   bool oom_ = false;  // a runtime error (already raised in ts) happened
+  uintptr_t stack_limit_;
+
+  // The symtable bounds the nesting; this guards the C++ stack (the compiler's frames are larger).
+  bool too_deep() {
+    char probe;
+    if (reinterpret_cast<uintptr_t>(&probe) >= stack_limit_) return false;
+    if (!failed) {
+      failed = true;
+      err.msg = "maximum recursion depth exceeded during compilation";
+      err.recursion = true;
+    }
+    return true;
+  }
 
   // ---- errors ----
   void error(const Loc* l, const std::string& msg) {
@@ -457,6 +508,7 @@ class Compiler {
   }
 
   void stmt(Stmt* s) {
+    if (too_deep()) return;
     u_->line = s->line;
     switch (s->kind) {
       case StmtKind::FunctionDef:
@@ -469,6 +521,10 @@ class Compiler {
         auto* r = s->as<Return>();
         if (u_->scope->type != ScopeType::Function) {
           error(s, "'return' outside function");
+          return;
+        }
+        if (leaves_except_star(false)) {
+          error(s, "'break', 'continue' and 'return' cannot appear in an except* block");
           return;
         }
         if (r->value && u_->scope->is_generator && false) {
@@ -550,10 +606,6 @@ class Compiler {
       }
       case StmtKind::Try: {
         auto* t = s->as<Try>();
-        if (t->is_star) {
-          error(s, "'except*' is not supported");
-          return;
-        }
         if (!t->finalbody.empty())
           try_finally(t);
         else
@@ -645,6 +697,10 @@ class Compiler {
       }
       case StmtKind::Break: {
         FBlock loop;
+        if (leaves_except_star(true)) {
+          error(s, "'break', 'continue' and 'return' cannot appear in an except* block");
+          return;
+        }
         if (!unwind_to_loop(&loop, true)) {
           error(s, "'break' outside loop");
           return;
@@ -655,6 +711,10 @@ class Compiler {
       }
       case StmtKind::Continue: {
         FBlock loop;
+        if (leaves_except_star(true)) {
+          error(s, "'break', 'continue' and 'return' cannot appear in an except* block");
+          return;
+        }
         if (!unwind_to_loop(&loop, false)) {
           error(s, "'continue' not properly in loop");
           return;
@@ -716,6 +776,8 @@ class Compiler {
       case FKind::PopValue:
         if (preserve_tos) emit(Op::SWAP, 2);
         emit(Op::POP_TOP);
+        break;
+      case FKind::ExceptStarHandler:  // never left by a jump: a SyntaxError (see callers)
         break;
     }
   }
@@ -836,7 +898,103 @@ class Compiler {
     bind(l_end);
   }
 
+  // CPython 3.11's layout of try/except*, with the two natives above for CHECK_EG_MATCH and
+  // PREP_RERAISE_STAR. `res` collects what the clauses raise; the unmatched rest goes last.
+  void try_star_except(Try* t) {
+    int l_handler = new_label(), l_end = new_label(), l_cleanup = new_label(),
+        l_reraise = new_label();
+    emit_jump(Op::SETUP_FINALLY, l_handler);
+    u_->fblocks.push_back(FBlock{FKind::TryExcept});
+    body(t->body);
+    u_->fblocks.pop_back();
+    emit(Op::POP_BLOCK);
+    body(t->orelse);
+    emit_jump(Op::JUMP_FORWARD, l_end);
+    bind(l_handler);  // [exc]
+    emit_jump(Op::SETUP_FINALLY, l_cleanup);
+    emit(Op::PUSH_EXC_INFO);  // [prev, exc]
+    emit(Op::COPY, 1);
+    emit(Op::BUILD_LIST, 0);
+    emit(Op::SWAP, 2);  // [prev, orig, res, exc]
+    int match_fn = add_const_key("native:except*match",
+                                 native_function_new(ts_, &kExceptStarMatch, nullptr));
+    int reraise_fn = add_const_key("native:except*reraise",
+                                   native_function_new(ts_, &kExceptStarReraise, nullptr));
+    for (ExceptHandler* h : t->handlers) {
+      u_->line = h->line;
+      int l_no_match = new_label(), l_next = new_label(), l_raised = new_label();
+      emit(Op::LOAD_CONST, match_fn);
+      emit(Op::SWAP, 2);
+      expr(h->type);  // [.., fn, exc, type]: fn(exc, type) with exc in the self slot
+      u_->line = h->line;
+      emit(Op::CALL, 1);
+      emit(Op::UNPACK_SEQUENCE, 2);  // [prev, orig, res, rest, match]
+      emit(Op::COPY, 1);
+      emit_jump(Op::POP_JUMP_IF_NONE, l_no_match);
+      if (!h->name.empty())
+        name_op(h->name, Access::Store);
+      else
+        emit(Op::POP_TOP);  // [prev, orig, res, rest]
+      emit_jump(Op::SETUP_FINALLY, l_raised);
+      u_->fblocks.push_back(FBlock{FKind::ExceptStarHandler});
+      body(h->body);
+      u_->fblocks.pop_back();
+      emit(Op::POP_BLOCK);
+      if (!h->name.empty()) {
+        load_const_none();
+        name_op(h->name, Access::Store);
+        name_op(h->name, Access::Del);
+      }
+      emit_jump(Op::JUMP_FORWARD, l_next);
+      bind(l_raised);  // [prev, orig, res, rest, raised]
+      if (!h->name.empty()) {
+        load_const_none();
+        name_op(h->name, Access::Store);
+        name_op(h->name, Access::Del);
+      }
+      emit(Op::LIST_APPEND, 2);
+      emit_jump(Op::JUMP_FORWARD, l_next);
+      bind(l_no_match);  // [prev, orig, res, rest, None]
+      emit(Op::POP_TOP);
+      bind(l_next);  // [prev, orig, res, rest]
+    }
+    emit(Op::LIST_APPEND, 1);  // [prev, orig, res]
+    emit(Op::LOAD_CONST, reraise_fn);
+    emit(Op::SWAP, 3);
+    emit(Op::SWAP, 2);  // [prev, fn, orig, res]
+    emit(Op::CALL, 1);  // [prev, exc or None]
+    emit(Op::COPY, 1);
+    emit_jump(Op::POP_JUMP_IF_NOT_NONE, l_reraise);
+    emit(Op::POP_TOP);
+    emit(Op::POP_BLOCK);
+    emit(Op::POP_EXCEPT);
+    emit_jump(Op::JUMP_FORWARD, l_end);
+    bind(l_reraise);  // [prev, exc]
+    emit(Op::POP_BLOCK);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind(l_cleanup);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind(l_end);
+  }
+
+  // True when return (loop_ctl false) or break/continue would leave an except* clause.
+  bool leaves_except_star(bool loop_ctl) {
+    for (auto it = u_->fblocks.rbegin(); it != u_->fblocks.rend(); ++it) {
+      if (loop_ctl && (it->kind == FKind::For || it->kind == FKind::While)) return false;
+      if (it->kind == FKind::ExceptStarHandler) return true;
+    }
+    return false;
+  }
+
   void try_except(Try* t) {
+    if (t->is_star) {
+      try_star_except(t);
+      return;
+    }
     int l_handler = new_label(), l_end = new_label(), l_cleanup = new_label();
     emit_jump(Op::SETUP_FINALLY, l_handler);
     u_->fblocks.push_back(FBlock{FKind::TryExcept});
@@ -1559,7 +1717,7 @@ class Compiler {
   }
 
   void expr(Expr* e) {
-    if (bad()) return;
+    if (bad() || too_deep()) return;
     int saved = u_->line;
     u_->line = e->line;
     expr_inner(e);
@@ -2191,6 +2349,7 @@ int byte_col_to_chars(const std::string& line, int col) {
 
 std::nullptr_t raise_compile_error(ThreadState* ts, const CompileError& ce,
                                    std::string_view filename, std::string_view source) {
+  if (ce.recursion) return raise(ts, &exc::RecursionError, "%s", ce.msg.c_str());
   SyntaxErrorInfo info;
   info.msg = ce.msg;
   info.lineno = ce.line;
@@ -2210,7 +2369,11 @@ Object* compile_ast(ThreadState* ts, ast::Mod* mod, std::string_view filename, C
                     std::string_view source) {
   SymTable st;
   CompileError ce;
-  if (!build_symtable(mod, &st, &ce)) return raise_compile_error(ts, ce, filename, source);
+  // As CPython: nesting up to 3x the recursion limit left (COMPILER_STACK_FRAME_SCALE).
+  int room = ts->interp->recursion_limit - ts->recursion_depth;
+  int max_depth = room > 0 ? (room < INT32_MAX / 3 ? room * 3 : INT32_MAX) : 1;
+  if (!build_symtable(mod, &st, &ce, max_depth, vm_thread(ts)->c_stack_limit))
+    return raise_compile_error(ts, ce, filename, source);
   Compiler c(ts, &st, filename, source);
   Object* code = c.compile_module(mod, mode);
   if (c.failed) {
@@ -2232,9 +2395,11 @@ bool vm_ready_types(ThreadState* ts) {
 Object* compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
                        CompileMode mode) {
   if (!vm_ready_types(ts)) return nullptr;
-  ParseResult r = mode == CompileMode::Exec   ? parse_module(source, filename)
-                  : mode == CompileMode::Eval ? parse_expression(source, filename)
-                                              : parse_interactive(source, filename);
+  uintptr_t lim = vm_thread(ts)->c_stack_limit;
+  ParseResult r = mode == CompileMode::Exec   ? parse_module(source, filename, lim)
+                  : mode == CompileMode::Eval ? parse_expression(source, filename, lim)
+                                              : parse_interactive(source, filename, lim);
+  if (!r.ok() && r.error.type == "MemoryError") return raise_with(ts, &exc::MemoryError, nullptr);
   if (!r.ok()) return raise_syntax_error(ts, r.error, filename);
   if (!filename.empty() && filename[0] == '<') register_source(ts, filename, source);
   return compile_ast(ts, r.mod, filename, mode, source);

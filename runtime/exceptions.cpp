@@ -1206,63 +1206,398 @@ TypeObject exc::UnicodeTranslateError =
     unicode_exc("UnicodeTranslateError", "Unicode translation error.", unicodetranslate_init,
                 unicodetranslate_str);
 
-// BaseExceptionGroup(message, exceptions)
+// ---- BaseExceptionGroup / ExceptionGroup ----------------------------------------------------------
+// args keeps what the constructor got (message, the exceptions sequence as passed); msg and excs
+// hold the message and the exceptions as a tuple, as CPython's PyBaseExceptionGroupObject.
+
+static inline ExceptionGroupObject* egobj(Object* o) { return static_cast<ExceptionGroupObject*>(o); }
+
+static Object* excgroup_new(ThreadState* ts, TypeObject* type, Object* const* args, size_t nargs,
+                            TupleObject* kwnames) {
+  if (nargs != 2)
+    return raise(ts, &exc::TypeError,
+                 "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
+  if (!is_str(args[0]))
+    return raise(ts, &exc::TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
+                 type_name(args[0]));
+  Object* seq = args[1];
+  if (!seq->type->getitem || is_dict(seq))
+    return raise(ts, &exc::TypeError, "second argument (exceptions) must be a sequence");
+  Ref<ListObject> l = Ref<ListObject>::steal(list_from_iterable(ts, seq));
+  if (!l) return nullptr;
+  if (l->size == 0)
+    return raise(ts, &exc::ValueError, "second argument (exceptions) must be a non-empty sequence");
+  bool nested_base = false;
+  for (ssize i = 0; i < l->size; ++i) {
+    Object* e = l->items[i];
+    if (!is_exception(e))
+      return raise(ts, &exc::ValueError,
+                   "Item %zd of second argument (exceptions) is not an exception", i);
+    if (!isinstance_of(e, &exc::Exception)) nested_base = true;
+  }
+  TypeObject* cls = type;
+  if (cls == &exc::BaseExceptionGroup) {
+    if (!nested_base) cls = &exc::ExceptionGroup;
+  } else if (cls == &exc::ExceptionGroup) {
+    if (nested_base)
+      return raise(ts, &exc::TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+  } else if (nested_base && is_subtype(cls, &exc::Exception)) {
+    return raise(ts, &exc::TypeError, "Cannot nest BaseExceptions in '%s'", type_short_name(cls));
+  }
+  Ref<> self = Ref<>::steal(exception_new_slot(ts, cls, args, nargs, kwnames));
+  if (!self) return nullptr;
+  ExceptionGroupObject* eg = egobj(self.get());
+  eg->msg = newref(args[0]);
+  eg->excs = tuple_from_array(ts, l->items, l->size);
+  if (!eg->excs) return nullptr;
+  return self.release();
+}
+
 static bool excgroup_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                           TupleObject* kwnames) {
-  if (!no_kwargs(ts, type_name(self), kwnames)) return false;
-  if (nargs != 2) {
-    raise(ts, &exc::TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)",
-          nargs);
+  if (kwnames && kwnames->size) {
+    raise(ts, &exc::TypeError, "%s() takes no keyword arguments", type_name(self));
     return false;
   }
-  if (!is_str(args[0])) {
-    raise(ts, &exc::TypeError, "argument 1 must be str, not %s", type_name(args[0]));
-    return false;
-  }
-  Ref<ListObject> l = Ref<ListObject>::steal(list_from_iterable(ts, args[1]));
-  if (!l) return false;
-  if (l->size == 0) {
-    raise(ts, &exc::ValueError, "second argument (exceptions) must be a non-empty sequence");
-    return false;
-  }
-  for (ssize i = 0; i < l->size; ++i)
-    if (!is_exception(l->items[i])) {
-      raise(ts, &exc::ValueError, "Item %zd of second argument (exceptions) is not an exception",
-            i);
-      return false;
-    }
-  Ref<TupleObject> excs = Ref<TupleObject>::steal(tuple_from_array(ts, l->items, l->size));
-  if (!excs) return false;
-  Object* a[2] = {args[0], excs.get()};
-  return exc_init(ts, self, a, 2, nullptr);
+  return exc_init(ts, self, args, nargs, nullptr);
 }
+
+static void excgroup_clear(Object* o) {
+  clearref(egobj(o)->msg);
+  clearref(egobj(o)->excs);
+  exc_clear_base(o);
+}
+static void excgroup_dealloc(Object* o) {
+  excgroup_clear(o);
+  free_object(o);
+}
+static int excgroup_traverse(Object* o, visitproc visit, void* arg) {
+  if (egobj(o)->msg && visit(egobj(o)->msg, arg)) return 1;
+  if (egobj(o)->excs && visit(egobj(o)->excs, arg)) return 1;
+  return exc_traverse_base(o, visit, arg);
+}
+
 static Object* excgroup_str(ThreadState* ts, Object* self) {
-  TupleObject* a = be(self)->args;
-  if (!a || a->size < 2) return exc_str(ts, self);
+  ExceptionGroupObject* eg = egobj(self);
+  if (!eg->msg || !eg->excs) return exc_str(ts, self);
   std::string msg;
-  if (!str_text(ts, a->items[0], &msg)) return nullptr;
-  ssize n = tuple_size(a->items[1]);
+  if (!str_text(ts, eg->msg, &msg)) return nullptr;
+  ssize n = tuple_size(eg->excs);
   return str_from(ts,
                   msg + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")");
 }
 static Object* excgroup_message(ThreadState* ts, Object* self) {
-  TupleObject* a = be(self)->args;
-  return a && a->size >= 1 ? newref(a->items[0]) : str_from(ts, "");
+  Object* m = egobj(self)->msg;
+  return m ? newref(m) : new_none();
 }
 static Object* excgroup_exceptions(ThreadState* ts, Object* self) {
-  TupleObject* a = be(self)->args;
-  return a && a->size >= 2 ? newref(a->items[1]) : tuple_new(ts, 0);
+  Object* e = egobj(self)->excs;
+  return e ? newref(e) : new_none();
 }
+
+static bool is_exception_group(Object* o) { return isinstance_of(o, &exc::BaseExceptionGroup); }
+
+// BaseExceptionGroup(message, excs): an ExceptionGroup when every item is an Exception.
+static Object* make_exception_group(ThreadState* ts, Object* msg, Object* excs) {
+  Object* a[2] = {msg, excs};
+  return call(ts, &exc::BaseExceptionGroup, a, 2, nullptr);
+}
+
+static Object* excgroup_derive(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
+                               TupleObject* kw) {
+  if (!no_kwargs(ts, "derive", kw) || !check_nargs(ts, "derive", nargs, 1, 1)) return nullptr;
+  Object* msg = egobj(self)->msg;
+  Ref<> m = Ref<>::steal(msg ? newref(msg) : str_from(ts, ""));
+  if (!m) return nullptr;
+  return make_exception_group(ts, m.get(), args[0]);
+}
+
+enum class MatcherKind { Type, Predicate, Ids };
+
+static bool matcher_kind(ThreadState* ts, Object* value, MatcherKind* out) {
+  if (is_callable(value) && !is_type(value)) {
+    *out = MatcherKind::Predicate;
+    return true;
+  }
+  if (is_exception_type(value)) {
+    *out = MatcherKind::Type;
+    return true;
+  }
+  if (is_tuple(value)) {
+    bool ok = true;
+    for (ssize i = 0; i < tuple_size(value); ++i)
+      if (!is_exception_type(tuple_item(value, i))) ok = false;
+    if (ok) {
+      *out = MatcherKind::Type;
+      return true;
+    }
+  }
+  raise(ts, &exc::TypeError, "expected a function, exception type or tuple of exception types");
+  return false;
+}
+
+// 1 when exc matches, 0 when not, -1 on error. Ids: value is a set of id()s of leaves.
+static int matcher_check(ThreadState* ts, Object* exc, MatcherKind kind, Object* value) {
+  switch (kind) {
+    case MatcherKind::Type:
+      return isinstance_check(ts, exc, value);
+    case MatcherKind::Predicate: {
+      Ref<> r = Ref<>::steal(call1(ts, value, exc));
+      if (!r) return -1;
+      return truthy(ts, r.get());
+    }
+    case MatcherKind::Ids: {
+      if (is_exception_group(exc)) return 0;
+      Ref<> id = Ref<>::steal(int_from(ts, static_cast<int64_t>(reinterpret_cast<intptr_t>(exc))));
+      if (!id) return -1;
+      return contains(ts, value, id.get());
+    }
+  }
+  return 0;
+}
+
+// A group of `excs` (a list) derived from orig, with orig's traceback, cause, context and a copy
+// of its notes; nullptr with no exception when excs is empty.
+static bool excgroup_subset(ThreadState* ts, Object* orig, ListObject* excs, Object** out) {
+  *out = nullptr;
+  if (excs->size == 0) return true;
+  Ref<> eg = Ref<>::steal(call_method(ts, orig, "derive", {excs}));
+  if (!eg) return false;
+  if (!is_exception_group(eg.get())) {
+    raise(ts, &exc::TypeError, "derive must return an instance of BaseExceptionGroup");
+    return false;
+  }
+  BE* o = be(orig);
+  BE* e = be(eg.get());
+  if (o->traceback) setref(e->traceback, newref(o->traceback));
+  if (o->context) setref(e->context, newref(o->context));
+  if (o->cause) setref(e->cause, newref(o->cause));
+  if (o->notes) {
+    if (is_list(o->notes) || is_tuple(o->notes)) {
+      Object* copy = list_from_iterable(ts, o->notes);
+      if (!copy) return false;
+      setref(e->notes, copy);
+    } else {
+      setref(e->notes, newref(o->notes));
+    }
+  }
+  *out = eg.release();
+  return true;
+}
+
+// CPython's exceptiongroup_split_recursive: *match / *rest are new references or nullptr.
+static bool split_recursive(ThreadState* ts, Object* exc, MatcherKind kind, Object* value,
+                            bool construct_rest, Object** match, Object** rest) {
+  *match = *rest = nullptr;
+  int m = matcher_check(ts, exc, kind, value);
+  if (m < 0) return false;
+  if (m) {
+    *match = newref(exc);
+    return true;
+  }
+  if (!is_exception_group(exc)) {
+    if (construct_rest) *rest = newref(exc);
+    return true;
+  }
+  Ref<ListObject> ml = Ref<ListObject>::steal(list_new(ts));
+  Ref<ListObject> rl = Ref<ListObject>::steal(list_new(ts));
+  if (!ml || !rl) return false;
+  Object* excs = egobj(exc)->excs;
+  for (ssize i = 0; excs && i < tuple_size(excs); ++i) {
+    Object *sm, *sr;
+    if (!split_recursive(ts, tuple_item(excs, i), kind, value, construct_rest, &sm, &sr))
+      return false;
+    Ref<> hm = Ref<>::steal(sm), hr = Ref<>::steal(sr);
+    if (sm && !list_append(ts, ml.get(), sm)) return false;
+    if (sr && !list_append(ts, rl.get(), sr)) return false;
+  }
+  if (!excgroup_subset(ts, exc, ml.get(), match)) return false;
+  if (construct_rest && !excgroup_subset(ts, exc, rl.get(), rest)) {
+    clearref(*match);
+    return false;
+  }
+  return true;
+}
+
+static Object* excgroup_split(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
+                              TupleObject* kw) {
+  if (!no_kwargs(ts, "split", kw) || !check_nargs(ts, "split", nargs, 1, 1)) return nullptr;
+  MatcherKind kind;
+  if (!matcher_kind(ts, args[0], &kind)) return nullptr;
+  Object *m, *r;
+  if (!split_recursive(ts, self, kind, args[0], true, &m, &r)) return nullptr;
+  Ref<> hm = Ref<>::steal(m ? m : new_none()), hr = Ref<>::steal(r ? r : new_none());
+  return tuple_pack(ts, {hm.get(), hr.get()});
+}
+
+static Object* excgroup_subgroup(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
+                                 TupleObject* kw) {
+  if (!no_kwargs(ts, "subgroup", kw) || !check_nargs(ts, "subgroup", nargs, 1, 1)) return nullptr;
+  MatcherKind kind;
+  if (!matcher_kind(ts, args[0], &kind)) return nullptr;
+  Object *m, *r;
+  if (!split_recursive(ts, self, kind, args[0], false, &m, &r)) return nullptr;
+  xdecref(r);
+  return m ? m : new_none();
+}
+
+static const MethodDef excgroup_methods[] = {
+    {"derive", excgroup_derive, 0, nullptr},
+    {"split", excgroup_split, 0, nullptr},
+    {"subgroup", excgroup_subgroup, 0, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
 static const GetSetDef excgroup_getsets[] = {{"message", excgroup_message, nullptr},
                                              {"exceptions", excgroup_exceptions, nullptr},
                                              {nullptr, nullptr, nullptr}};
 TypeObject exc::BaseExceptionGroup = [] {
   TypeObject t = exc_type("BaseExceptionGroup", &exc::BaseException,
-                          "A combination of multiple unrelated exceptions.");
+                          "A combination of multiple unrelated exceptions.",
+                          sizeof(ExceptionGroupObject));
+  t.new_ = excgroup_new;
   t.init = excgroup_init;
   t.str = excgroup_str;
+  t.dealloc = excgroup_dealloc;
+  t.traverse = excgroup_traverse;
+  t.clear = excgroup_clear;
+  t.methods = excgroup_methods;
   t.getsets = excgroup_getsets;
   return t;
 }();
+// Its second base (Exception) and MRO are set by prepare_exception_group before type_ready.
+TypeObject exc::ExceptionGroup = [] {
+  TypeObject t = exc_type("ExceptionGroup", &exc::BaseExceptionGroup, nullptr,
+                          sizeof(ExceptionGroupObject));
+  return t;
+}();
+
+bool prepare_exception_group(ThreadState* ts) {
+  TypeObject* t = &exc::ExceptionGroup;
+  if (t->mro) return true;
+  t->bases = tuple_pack(ts, {&exc::BaseExceptionGroup, &exc::Exception});
+  t->mro = tuple_pack(ts, {t, &exc::BaseExceptionGroup, &exc::Exception, &exc::BaseException,
+                           &ObjectType});
+  return t->bases && t->mro;
+}
+
+// ---- except* -------------------------------------------------------------------------------------
+
+bool check_except_star_type(ThreadState* ts, Object* t) {
+  bool valid = is_exception_type(t);
+  if (is_tuple(t)) {
+    valid = true;
+    for (ssize i = 0; i < tuple_size(t); ++i)
+      if (!is_exception_type(tuple_item(t, i))) valid = false;
+  }
+  if (!valid) {
+    raise(ts, &exc::TypeError,
+          "catching classes that do not inherit from BaseException is not allowed");
+    return false;
+  }
+  bool group = false;
+  if (is_tuple(t)) {
+    for (ssize i = 0; i < tuple_size(t); ++i)
+      if (is_subtype(static_cast<TypeObject*>(tuple_item(t, i)), &exc::BaseExceptionGroup))
+        group = true;
+  } else {
+    group = is_subtype(static_cast<TypeObject*>(t), &exc::BaseExceptionGroup);
+  }
+  if (group) {
+    raise(ts, &exc::TypeError,
+          "catching ExceptionGroup with except* is not allowed. Use except instead.");
+    return false;
+  }
+  return true;
+}
+
+bool exception_group_match(ThreadState* ts, Object* exc, Object* type, Object** match,
+                           Object** rest) {
+  *match = *rest = nullptr;
+  if (is_none(exc)) {
+    *match = new_none();
+    *rest = new_none();
+    return true;
+  }
+  int r = isinstance_check(ts, exc, type);
+  if (r < 0) return false;
+  if (r) {
+    if (is_exception_group(exc)) {
+      *match = newref(exc);
+    } else {  // a naked exception is wrapped, keeping its traceback
+      Ref<TupleObject> one = Ref<TupleObject>::steal(tuple_pack(ts, {exc}));
+      Ref<> empty = Ref<>::steal(str_from(ts, ""));
+      if (!one || !empty) return false;
+      Object* wrapped = make_exception_group(ts, empty.get(), one.get());
+      if (!wrapped) return false;
+      if (be(exc)->traceback) setref(be(wrapped)->traceback, newref(be(exc)->traceback));
+      *match = wrapped;
+    }
+    *rest = new_none();
+    return true;
+  }
+  if (is_exception_group(exc)) {
+    Ref<> pair = Ref<>::steal(call_method(ts, exc, "split", {type}));
+    if (!pair) return false;
+    if (!is_tuple(pair.get()) || tuple_size(pair.get()) != 2) {
+      raise(ts, &exc::TypeError, "%s.split must return a 2-tuple, got %s", type_name(exc),
+            type_name(pair.get()));
+      return false;
+    }
+    *match = newref(tuple_item(pair.get(), 0));
+    *rest = newref(tuple_item(pair.get(), 1));
+    return true;
+  }
+  *match = new_none();
+  *rest = newref(exc);
+  return true;
+}
+
+// Collects the id()s of the leaf exceptions of e into ids (a set).
+static bool collect_leaf_ids(ThreadState* ts, Object* e, Object* ids) {
+  if (is_none(e)) return true;
+  if (!is_exception_group(e)) {
+    Ref<> id = Ref<>::steal(int_from(ts, static_cast<int64_t>(reinterpret_cast<intptr_t>(e))));
+    return id && set_add(ts, static_cast<SetObject*>(ids), id.get());
+  }
+  Object* excs = egobj(e)->excs;
+  for (ssize i = 0; excs && i < tuple_size(excs); ++i)
+    if (!collect_leaf_ids(ts, tuple_item(excs, i), ids)) return false;
+  return true;
+}
+
+static bool same_metadata(Object* a, Object* b) {
+  return be(a)->notes == be(b)->notes && be(a)->traceback == be(b)->traceback &&
+         be(a)->cause == be(b)->cause && be(a)->context == be(b)->context;
+}
+
+Object* prep_reraise_star(ThreadState* ts, Object* orig, Object* excs) {
+  if (!is_list(excs)) return raise(ts, &exc::SystemError, "prep_reraise_star: bad list");
+  auto* l = static_cast<ListObject*>(excs);
+  if (l->size == 0) return new_none();
+  if (!is_exception_group(orig)) return newref(l->items[0]);  // a wrapped naked exception
+  Ref<ListObject> raised = Ref<ListObject>::steal(list_new(ts));
+  Ref<ListObject> reraised = Ref<ListObject>::steal(list_new(ts));
+  if (!raised || !reraised) return nullptr;
+  for (ssize i = 0; i < l->size; ++i) {
+    Object* e = l->items[i];
+    if (is_none(e)) continue;
+    if (!list_append(ts, same_metadata(e, orig) ? reraised.get() : raised.get(), e)) return nullptr;
+  }
+  // The part of orig whose leaves were re-raised (or not handled).
+  Ref<> ids = Ref<>::steal(static_cast<Object*>(set_new(ts)));
+  if (!ids) return nullptr;
+  for (ssize i = 0; i < reraised->size; ++i)
+    if (!collect_leaf_ids(ts, reraised->items[i], ids.get())) return nullptr;
+  Object *m, *r;
+  if (!split_recursive(ts, orig, MatcherKind::Ids, ids.get(), false, &m, &r)) return nullptr;
+  xdecref(r);
+  Ref<> reraised_eg = Ref<>::steal(m);
+  if (raised->size == 0) return reraised_eg ? reraised_eg.release() : new_none();
+  if (reraised_eg && !list_append(ts, raised.get(), reraised_eg.get())) return nullptr;
+  if (raised->size == 1) return newref(raised->items[0]);
+  Ref<> empty = Ref<>::steal(str_from(ts, ""));
+  if (!empty) return nullptr;
+  return make_exception_group(ts, empty.get(), raised.get());
+}
 
 }  // namespace gp

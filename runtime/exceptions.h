@@ -49,6 +49,10 @@ struct AttributeErrorObject : BaseExceptionObject {
 struct NameErrorObject : BaseExceptionObject {
   Object* name;
 };
+struct ExceptionGroupObject : BaseExceptionObject {  // BaseExceptionGroup and subclasses
+  Object* msg;
+  Object* excs;  // tuple
+};
 struct UnicodeErrorObject : BaseExceptionObject {  // UnicodeDecode/Encode/TranslateError
   Object* encoding;
   Object* object;
@@ -61,6 +65,7 @@ struct UnicodeErrorObject : BaseExceptionObject {  // UnicodeDecode/Encode/Trans
   X(BaseException)             \
   X(BaseExceptionGroup)        \
   X(Exception)                 \
+  X(ExceptionGroup)            \
   X(GeneratorExit)             \
   X(KeyboardInterrupt)         \
   X(SystemExit)                \
@@ -138,6 +143,19 @@ inline bool is_exception_type(const Object* o) {
 }
 // Instantiates an exception class with args (a new instance).
 Object* exception_new(ThreadState* ts, TypeObject* type, Object* const* args, size_t nargs);
+// ExceptionGroup has two bases (BaseExceptionGroup, Exception): runtime_init calls this before
+// making it ready.
+bool prepare_exception_group(ThreadState* ts);
+
+// except* (try/except* statements): the type check, the match of one clause (CPython's
+// CHECK_EG_MATCH: *match is the matching part, a naked exception wrapped in an ExceptionGroup, or
+// None; *rest what is left, or None) and the exception to re-raise at the end (PREP_RERAISE_STAR:
+// orig is the caught exception, excs the list of exceptions the clauses raised plus the rest).
+bool check_except_star_type(ThreadState* ts, Object* type);
+bool exception_group_match(ThreadState* ts, Object* exc, Object* type, Object** match,
+                           Object** rest);
+Object* prep_reraise_star(ThreadState* ts, Object* orig, Object* excs);
+
 // str(exc) as the last traceback line prints it ("TypeError: msg" is built by the printer).
 Object* exception_str(ThreadState* ts, Object* exc);
 

@@ -112,6 +112,7 @@ void runtime_init() {
 #undef GP_EXC_ADDR
     };
     for (TypeObject* t : types) {
+      if (t == &exc::ExceptionGroup && !prepare_exception_group(ts)) std::abort();
       if (!type_ready(ts, t)) {
         Object* e = fetch_exc(ts);
         std::string msg;
