@@ -134,8 +134,7 @@ bool is_terminal(Op op) {
 class Compiler {
  public:
   Compiler(ThreadState* ts, SymTable* st, std::string_view filename, std::string_view source)
-      : ts_(ts), st_(st), filename_(filename), source_(source),
-        stack_limit_(vm_thread(ts)->c_stack_limit) {}
+      : ts_(ts), st_(st), filename_(filename), source_(source) {}
 
   Object* compile_module(Mod* m, CompileMode mode);
 
@@ -150,19 +149,6 @@ class Compiler {
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;
   bool oom_ = false;  // a runtime error (already raised in ts) happened
-  uintptr_t stack_limit_;
-
-  // The symtable bounds the nesting; this guards the C++ stack (the compiler's frames are larger).
-  bool too_deep() {
-    char probe;
-    if (reinterpret_cast<uintptr_t>(&probe) >= stack_limit_) return false;
-    if (!failed) {
-      failed = true;
-      err.msg = "maximum recursion depth exceeded during compilation";
-      err.recursion = true;
-    }
-    return true;
-  }
 
   // ---- errors ----
   void error(const Loc* l, const std::string& msg) {
@@ -508,7 +494,6 @@ class Compiler {
   }
 
   void stmt(Stmt* s) {
-    if (too_deep()) return;
     u_->line = s->line;
     switch (s->kind) {
       case StmtKind::FunctionDef:
@@ -1717,7 +1702,7 @@ class Compiler {
   }
 
   void expr(Expr* e) {
-    if (bad() || too_deep()) return;
+    if (bad()) return;
     int saved = u_->line;
     u_->line = e->line;
     expr_inner(e);
@@ -2349,7 +2334,6 @@ int byte_col_to_chars(const std::string& line, int col) {
 
 std::nullptr_t raise_compile_error(ThreadState* ts, const CompileError& ce,
                                    std::string_view filename, std::string_view source) {
-  if (ce.recursion) return raise(ts, &exc::RecursionError, "%s", ce.msg.c_str());
   SyntaxErrorInfo info;
   info.msg = ce.msg;
   info.lineno = ce.line;
@@ -2369,11 +2353,7 @@ Object* compile_ast(ThreadState* ts, ast::Mod* mod, std::string_view filename, C
                     std::string_view source) {
   SymTable st;
   CompileError ce;
-  // As CPython: nesting up to 3x the recursion limit left (COMPILER_STACK_FRAME_SCALE).
-  int room = ts->interp->recursion_limit - ts->recursion_depth;
-  int max_depth = room > 0 ? (room < INT32_MAX / 3 ? room * 3 : INT32_MAX) : 1;
-  if (!build_symtable(mod, &st, &ce, max_depth, vm_thread(ts)->c_stack_limit))
-    return raise_compile_error(ts, ce, filename, source);
+  if (!build_symtable(mod, &st, &ce)) return raise_compile_error(ts, ce, filename, source);
   Compiler c(ts, &st, filename, source);
   Object* code = c.compile_module(mod, mode);
   if (c.failed) {
@@ -2395,11 +2375,9 @@ bool vm_ready_types(ThreadState* ts) {
 Object* compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
                        CompileMode mode) {
   if (!vm_ready_types(ts)) return nullptr;
-  uintptr_t lim = vm_thread(ts)->c_stack_limit;
-  ParseResult r = mode == CompileMode::Exec   ? parse_module(source, filename, lim)
-                  : mode == CompileMode::Eval ? parse_expression(source, filename, lim)
-                                              : parse_interactive(source, filename, lim);
-  if (!r.ok() && r.error.type == "MemoryError") return raise_with(ts, &exc::MemoryError, nullptr);
+  ParseResult r = mode == CompileMode::Exec   ? parse_module(source, filename)
+                  : mode == CompileMode::Eval ? parse_expression(source, filename)
+                                              : parse_interactive(source, filename);
   if (!r.ok()) return raise_syntax_error(ts, r.error, filename);
   if (!filename.empty() && filename[0] == '<') register_source(ts, filename, source);
   return compile_ast(ts, r.mod, filename, mode, source);
