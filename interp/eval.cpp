@@ -532,6 +532,22 @@ void recursion_error(ThreadState* ts, bool native) {
 }
 
 
+// BINARY_OP followed by STORE_FAST: the local the store overwrites, when it holds an exact
+// object of type t that nothing but the local and this operation's operands refers to, so the
+// result can be written into it (no allocation, and no free of the old value). Its identity is
+// unobservable: the only other reference is the operand this operation consumes.
+__attribute__((always_inline)) inline Object* store_fast_target(const Instr* pc, Object** locals,
+                                                                const TypeObject* t, Object* left,
+                                                                Object* right) {
+  Instr next = *pc;
+  if (instr_op(next) != Op::STORE_FAST) return nullptr;
+  Object* target = locals[instr_arg(next)];
+  if (!target || target->type != t) return nullptr;
+  if (target->refcnt == 1 || (target->refcnt == 2 && (target == left || target == right)))
+    return target;
+  return nullptr;
+}
+
 // ---- attribute caches ---------------------------------------------------------------------------
 // LOAD_ATTR, LOAD_METHOD and STORE_ATTR keep one AttrCache each (interp/code.h), keyed on the
 // owner's type and its version tag: a hit skips the MRO walk and the descriptor checks of
@@ -1270,10 +1286,21 @@ L_slow_check : {
                                static_cast<IntObject*>(right)->value, op, &r);
       if (k == 1) {
         // A temporary int only the stack holds is reused for the result (small ints stay cached).
-        if (left->refcnt == 1 && (r < kSmallIntMin || r > kSmallIntMax)) {
-          static_cast<IntObject*>(left)->value = r;
-          fast_decref(right);
-          DISPATCH();
+        if (r < kSmallIntMin || r > kSmallIntMax) {
+          Object* target = store_fast_target(pc, fast, &IntType, left, right);
+          if (target && !static_cast<IntObject*>(target)->big) {
+            static_cast<IntObject*>(target)->value = r;
+            ++pc;  // the STORE_FAST
+            sp--;
+            fast_decref(right);
+            fast_decref(left);
+            DISPATCH();
+          }
+          if (left->refcnt == 1) {
+            static_cast<IntObject*>(left)->value = r;
+            fast_decref(right);
+            DISPATCH();
+          }
         }
         res = int_from(ts, r);
         fast_decref(right);
@@ -1321,6 +1348,14 @@ L_slow_check : {
       double r;
       if (ok && float_fast_compute(a, b, op, &r)) {
         // Reuse a temporary float only the stack holds (no allocation in float-heavy loops).
+        if (Object* target = store_fast_target(pc, fast, &FloatType, left, right)) {
+          static_cast<FloatObject*>(target)->value = r;
+          ++pc;  // the STORE_FAST
+          sp--;
+          fast_decref(right);
+          fast_decref(left);
+          DISPATCH();
+        }
         if (left->type == &FloatType && left->refcnt == 1) {
           static_cast<FloatObject*>(left)->value = r;
           fast_decref(right);
