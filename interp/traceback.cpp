@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "interp/vm.h"
+#include "stdlib/modules.h"
 
 namespace gp {
 
@@ -201,17 +202,68 @@ void format_syntax_error(ThreadState* ts, Object* e, std::string& out) {
   out += exc_type_name(ts, e) + ": " + msg + "\n";
 }
 
-void format_one(ThreadState* ts, Object* e, std::string& out) {
+// The printer of CPython's pythonrun.c: chained exceptions, and exception groups drawn as nested
+// boxes ("  + Exception Group Traceback", "+-+---- 1 ----", "| " margins), at most 15
+// sub-exceptions per group and 10 levels deep.
+std::string nth_line(std::string_view text, int lineno);
+
+struct PrintCtx {
+  std::string out;
+  std::unordered_set<Object*> seen;
+  int group_depth = 0;
+  bool need_close = false;
+  int chain_depth = 0;
+};
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+std::string indent_of(const PrintCtx& c) { return std::string(size_t(2 * c.group_depth), ' '); }
+const char* margin_of(const PrintCtx& c) { return c.group_depth ? "| " : ""; }
+void write_margin(PrintCtx& c) {
+  c.out += indent_of(c);
+  c.out += margin_of(c);
+}
+
+bool is_group(Object* e) { return isinstance_of(e, &exc::BaseExceptionGroup); }
+
+// The source line of a frame: files on disk, in-memory sources, and the embedded stdlib (whose
+// files are "<gilpy-stdlib>/name.py"); nothing for "<string>"/"<stdin>", as CPython 3.11.
+std::string frame_source(ThreadState* ts, const std::string& file, int lineno) {
+  static constexpr std::string_view kStdlib = "<gilpy-stdlib>/";
+  if (file.compare(0, kStdlib.size(), kStdlib) == 0) {
+    std::string mod = file.substr(kStdlib.size());
+    if (mod.size() > 12 && mod.compare(mod.size() - 12, 12, "/__init__.py") == 0)
+      mod.resize(mod.size() - 12);
+    else if (mod.size() > 3 && mod.compare(mod.size() - 3, 3, ".py") == 0)
+      mod.resize(mod.size() - 3);
+    for (char& ch : mod)
+      if (ch == '/') ch = '.';
+    const EmbeddedModule* em = find_embedded_module(mod);
+    return em && em->source ? strip(nth_line(em->source, lineno)) : std::string();
+  }
+  if (!file.empty() && file[0] == '<') return "";
+  return source_line(ts, file, lineno);
+}
+
+void format_one(ThreadState* ts, PrintCtx& c, Object* e) {
   auto* be = static_cast<BaseExceptionObject*>(e);
+  std::string ind = indent_of(c);
+  std::string line_prefix = ind + margin_of(c);
   if (be->traceback && be->traceback->type == &TracebackType) {
-    out += "Traceback (most recent call last):\n";
+    const char* header_margin = margin_of(c);
+    const char* header = "Traceback (most recent call last):\n";
+    if (is_group(e)) {
+      header = "Exception Group Traceback (most recent call last):\n";
+      if (c.group_depth == 1) header_margin = "+ ";
+    }
+    c.out += ind + header_margin + header;
     std::string last_file, last_name;
     int last_line = -1, repeat = 0;
     auto flush_repeat = [&]() {
       if (repeat > 3) {
         int more = repeat - 3;
-        out += "  [Previous line repeated " + std::to_string(more) + " more time" +
-               (more > 1 ? "s" : "") + "]\n";
+        c.out += line_prefix + "  [Previous line repeated " + std::to_string(more) + " more time" +
+                 (more > 1 ? "s" : "") + "]\n";
       }
     };
     for (Object* t = be->traceback; t && t->type == &TracebackType;
@@ -229,51 +281,116 @@ void format_one(ThreadState* ts, Object* e, std::string& out) {
         last_name = name;
         last_line = tb->lineno;
       }
-      out += "  File \"" + file + "\", line " + std::to_string(tb->lineno) + ", in " + name + "\n";
-      // CPython 3.11 prints no source for "<string>"/"<stdin>" frames (linecache cannot
-      // find them); the in-memory registry serves source_line() callers that want it.
-      std::string src =
-          (!file.empty() && file[0] == '<') ? std::string() : source_line(ts, file, tb->lineno);
-      if (!src.empty()) out += "    " + src + "\n";
+      c.out += line_prefix + "  File \"" + file + "\", line " + std::to_string(tb->lineno) +
+               ", in " + name + "\n";
+      std::string src = frame_source(ts, file, tb->lineno);
+      if (!src.empty()) c.out += line_prefix + "    " + src + "\n";
     }
     flush_repeat();
   }
   if (isinstance_of(e, &exc::SyntaxError)) {
-    format_syntax_error(ts, e, out);
+    std::string text;
+    format_syntax_error(ts, e, text);
+    size_t pos = 0;  // every line of the block gets the margin
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size() - 1;
+      c.out += line_prefix + text.substr(pos, nl + 1 - pos);
+      pos = nl + 1;
+    }
   } else {
     std::string name = exc_type_name(ts, e);
     std::string msg = exc_message(ts, e);
-    if (msg.empty())
-      out += name + "\n";
-    else
-      out += name + ": " + msg + "\n";
+    c.out += line_prefix + (msg.empty() ? name : name + ": " + msg) + "\n";
   }
   if (be->notes && is_list(be->notes)) {
     for (ssize i = 0; i < list_size(be->notes); ++i) {
       Object* n = list_item(be->notes, i);
-      if (is_str(n))
-        out += std::string(str_view(n)) + "\n";
-      else
-        out += "<note str() failed>\n";
+      if (!is_str(n)) {
+        c.out += line_prefix + "<note str() failed>\n";
+        continue;
+      }
+      std::string_view note = str_view(n);
+      size_t pos = 0;
+      do {  // one margin per line of the note
+        size_t nl = note.find('\n', pos);
+        size_t end = nl == std::string_view::npos ? note.size() : nl;
+        c.out += line_prefix + std::string(note.substr(pos, end - pos)) + "\n";
+        pos = nl == std::string_view::npos ? std::string_view::npos : nl + 1;
+      } while (pos != std::string_view::npos && pos < note.size());
     }
   }
 }
 
-void format_chain(ThreadState* ts, Object* e, std::string& out, std::unordered_set<Object*>& seen,
-                  int depth) {
-  seen.insert(e);
+void format_recursive(ThreadState* ts, PrintCtx& c, Object* e);
+
+void format_chained(ThreadState* ts, PrintCtx& c, Object* e, const char* message) {
+  bool need_close = c.need_close;
+  ++c.chain_depth;
+  format_recursive(ts, c, e);
+  --c.chain_depth;
+  c.need_close = need_close;
+  write_margin(c);
+  c.out += "\n";
+  write_margin(c);
+  c.out += message;
+  write_margin(c);
+  c.out += "\n";
+}
+
+void format_group(ThreadState* ts, PrintCtx& c, Object* e) {
+  if (c.group_depth > kMaxGroupDepth) {
+    write_margin(c);
+    c.out += "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n";
+    return;
+  }
+  if (c.group_depth == 0) c.group_depth += 1;
+  format_one(ts, c, e);
+  Object* excs = static_cast<ExceptionGroupObject*>(e)->excs;
+  ssize num = excs && is_tuple(excs) ? tuple_size(excs) : 0;
+  ssize n = num <= kMaxGroupWidth ? num : kMaxGroupWidth + 1;
+  c.need_close = false;
+  for (ssize i = 0; i < n; ++i) {
+    bool last = i == n - 1;
+    if (last) c.need_close = true;
+    bool truncated = i >= kMaxGroupWidth;
+    c.out += indent_of(c) + (i == 0 ? "+-" : "  ") + "+---------------- " +
+             (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
+    c.group_depth += 1;
+    if (!truncated) {
+      format_recursive(ts, c, tuple_item(excs, i));
+    } else {
+      ssize remaining = num - kMaxGroupWidth;
+      write_margin(c);
+      c.out += "and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") +
+               "\n";
+    }
+    if (last && c.need_close) {
+      c.out += indent_of(c) + "+------------------------------------\n";
+      c.need_close = false;
+    }
+    c.group_depth -= 1;
+  }
+  if (c.group_depth == 1) c.group_depth -= 1;
+}
+
+void format_recursive(ThreadState* ts, PrintCtx& c, Object* e) {
+  c.seen.insert(e);
   auto* be = static_cast<BaseExceptionObject*>(e);
-  if (depth < 100) {
-    if (be->cause && is_exception(be->cause) && !seen.count(be->cause)) {
-      format_chain(ts, be->cause, out, seen, depth + 1);
-      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  if (c.chain_depth < 100) {
+    if (be->cause && is_exception(be->cause) && !c.seen.count(be->cause)) {
+      format_chained(ts, c, be->cause,
+                     "The above exception was the direct cause of the following exception:\n");
     } else if (be->context && is_exception(be->context) && !be->suppress_context &&
-               !seen.count(be->context)) {
-      format_chain(ts, be->context, out, seen, depth + 1);
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+               !c.seen.count(be->context)) {
+      format_chained(ts, c, be->context,
+                     "During handling of the above exception, another exception occurred:\n");
     }
   }
-  format_one(ts, e, out);
+  if (is_group(e))
+    format_group(ts, c, e);
+  else
+    format_one(ts, c, e);
 }
 
 DictObject* source_registry(ThreadState* ts, bool create) {
@@ -371,12 +488,11 @@ void print_exception(ThreadState* ts, Object* exc) {
   }
   incref(exc);
   Object* saved = fetch_exc(ts);
-  std::string out;
-  std::unordered_set<Object*> seen;
-  format_chain(ts, exc, out, seen, 0);
+  PrintCtx c;
+  format_recursive(ts, c, exc);
   clear_exc(ts);
   if (saved) restore_exc(ts, saved);
-  write_stderr(ts, out);
+  write_stderr(ts, c.out);
   decref(exc);
 }
 
