@@ -266,7 +266,7 @@ TEST_F(ObjectModel, ClassBasics) {
                 "result = [k.__name__ for k in D.__mro__]"),
             "['D', 'B', 'C', 'A', 'object']");
   EXPECT_EQ(run("class A: pass\nclass B(A): pass\nclass C(A, B): pass"),
-            "!TypeError: Cannot create a consistent method resolution order (MRO) for bases A, B");
+            "!TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B");
 }
 
 TEST_F(ObjectModel, DunderSlots) {
