@@ -1643,7 +1643,10 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
 
   // __slots__
   Ref<TupleObject> slot_names;
-  bool add_dict = base->dict_offset == 0;
+  // Instances of metaclasses are types: their attributes live in TypeObject::dict (type's
+  // __dict__ getset), so no instance __dict__/__weakref__ slot is added (CPython's type has a
+  // tp_dictoffset for the same reason).
+  bool add_dict = base->dict_offset == 0 && !(base->flags & kTypeSubclass);
   if (Object* sl = dict_get_str(ts, dict.get(), names.__slots__)) {
     Ref<> seq;
     if (is_str(sl)) {
@@ -1654,6 +1657,12 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
       seq = Ref<>::steal(tuple_from_array(ts, l->items, l->size));
     }
     if (!seq) return nullptr;
+    // int, tuple, bytes and type are variable-size in CPython: any nonempty __slots__ (even
+    // '__dict__' or '__weakref__') is refused for their subclasses.
+    constexpr uint64_t kVarSize = kIntSubclass | kTupleSubclass | kBytesSubclass | kTypeSubclass;
+    if (tuple_size(seq.get()) > 0 && (base->itemsize || (base->flags & kVarSize)))
+      return raise(ts, &exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                   type_short_name(base));
     std::vector<Object*> keep;
     bool want_dict = false;
     for (ssize i = 0; i < tuple_size(seq.get()); ++i) {
@@ -1673,9 +1682,6 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
                      str_cstr(s));
       keep.push_back(s);
     }
-    if (!keep.empty() && base->itemsize)
-      return raise(ts, &exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'",
-                   type_short_name(base));
     add_dict = add_dict && want_dict;
     if (!keep.empty()) {
       slot_names = Ref<TupleObject>::steal(
