@@ -532,6 +532,25 @@ void recursion_error(ThreadState* ts, bool native) {
 }
 
 
+// Frame stack bump allocation in the thread's current chunk (frame_stack_alloc when it is full).
+__attribute__((always_inline)) inline Frame* push_frame(ThreadState* ts, CodeObject* co) {
+  FrameChunk* c = static_cast<VmThread*>(ts->vm)->chunk;
+  size_t need = (frame_size(co) + 15) & ~size_t(15);
+  if (__builtin_expect(c && static_cast<size_t>(c->end - c->top) >= need, 1)) {
+    auto* f = reinterpret_cast<Frame*>(c->top);
+    c->top += need;
+    return f;
+  }
+  return frame_stack_alloc(ts, co);
+}
+__attribute__((always_inline)) inline void pop_frame(ThreadState* ts, Frame* f) {
+  FrameChunk* c = static_cast<VmThread*>(ts->vm)->chunk;
+  if (__builtin_expect(reinterpret_cast<char*>(f) != c->data, 1))
+    c->top = reinterpret_cast<char*>(f);
+  else
+    frame_stack_free(ts, f);
+}
+
 // BINARY_OP followed by STORE_FAST: the local the store overwrites, when it holds an exact
 // object of type t that nothing but the local and this operation's operands refers to, so the
 // result can be written into it (no allocation, and no free of the old value). Its identity is
@@ -1993,8 +2012,24 @@ L_slow_check : {
       goto exit_eval;
     }
     Frame* caller = frame->back;
-    frame_clear(frame);
-    frame_stack_free(ts, frame);
+    if (frame->func && !frame->locals && !frame->owns_env && !frame->exc_node.exc) {
+      // frame_clear for a plain function frame, inline.
+      for (Object **p = frame->localsplus, **end = sp; p < end; ++p) {
+        if (Object* o = *p) {
+          *p = nullptr;
+          fast_decref(o);
+        }
+      }
+      Object* fn = reinterpret_cast<Object*>(frame->func);
+      CodeObject* fco = frame->code;
+      frame->func = nullptr;
+      frame->code = nullptr;
+      fast_decref(fn);
+      fast_decref(fco);
+    } else {
+      frame_clear(frame);
+    }
+    pop_frame(ts, frame);
     --ts->recursion_depth;
     frame = caller;
     ts->frame = caller;
@@ -2263,11 +2298,17 @@ L_slow_check : {
           recursion_error(ts, false);
           goto call_cleanup_error;
         }
-        Frame* nf = frame_stack_alloc(ts, fco);
+        Frame* nf = push_frame(ts, fco);
         if (!nf) goto call_cleanup_error;
-        frame_init(nf, fco, fn, fn->globals, fn->builtins, nullptr, FrameKind::Stack);
+        frame_init_header(nf, fco, fn, fn->globals, fn->builtins, nullptr, FrameKind::Stack);
+        Object** lp = nf->localsplus;
+        size_t nfast = static_cast<size_t>(fco->nlocals + fco->ncells + fco->nfrees);
         if (!kwn && fco->simple_args && argc == static_cast<size_t>(fco->argcount)) {
-          for (size_t i = 0; i < argc; ++i) nf->localsplus[i] = argv[i];
+          for (size_t i = 0; i < argc; ++i) lp[i] = argv[i];
+          for (size_t i = argc; i < nfast; ++i) {
+            lp[i] = nullptr;
+            __asm__("" : : "r"(lp));  // a short loop, not a memset call
+          }
           if (fco->ncells || fco->nfrees) {
             if (!init_cells_and_frees(ts, fn, nf)) {
               frame_clear(nf);
@@ -2281,6 +2322,7 @@ L_slow_check : {
           fast_decref(callable);
           if (argv == base + 2 && base[1]) fast_decref(base[1]);
         } else {
+          for (size_t i = 0; i < nfast; ++i) lp[i] = nullptr;
           if (!bind_arguments(ts, fn, nf, argv, argc - nkw, kwn) ||
               ((fco->ncells || fco->nfrees) && !init_cells_and_frees(ts, fn, nf))) {
             frame_clear(nf);

@@ -74,8 +74,9 @@ void frame_stack_free(ThreadState* ts, Frame* f);
 
 // Sets up a fresh frame (references taken on func/code/locals, and on globals/builtins when there
 // is no function), localsplus null.
-inline void frame_init(Frame* f, CodeObject* co, FunctionObject* func, DictObject* globals,
-                       DictObject* builtins, Object* locals, FrameKind kind) {
+// frame_init without clearing the fast locals (the caller fills all of them).
+inline void frame_init_header(Frame* f, CodeObject* co, FunctionObject* func, DictObject* globals,
+                              DictObject* builtins, Object* locals, FrameKind kind) {
   f->back = nullptr;
   incref(co);
   f->code = co;
@@ -99,11 +100,16 @@ inline void frame_init(Frame* f, CodeObject* co, FunctionObject* func, DictObjec
   f->is_entry = false;
   f->exc_linked = false;
   f->kind = kind;
+  Object** p = f->localsplus;
+  f->sp = p + co->nlocals + co->ncells + co->nfrees;
+  f->blocks = reinterpret_cast<Block*>(p + co->framesize);
+}
+inline void frame_init(Frame* f, CodeObject* co, FunctionObject* func, DictObject* globals,
+                       DictObject* builtins, Object* locals, FrameKind kind) {
+  frame_init_header(f, co, func, globals, builtins, locals, kind);
   int n = co->nlocals + co->ncells + co->nfrees;
   Object** p = f->localsplus;
   for (int i = 0; i < n; ++i) p[i] = nullptr;
-  f->sp = p + n;
-  f->blocks = reinterpret_cast<Block*>(p + co->framesize);
 }
 // Drops every reference a frame holds (locals, stack up to sp, exc_node).
 inline void frame_clear(Frame* f) {
