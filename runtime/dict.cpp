@@ -767,8 +767,16 @@ bool update_kwargs(ThreadState* ts, DictObject* d, Object* const* args, size_t n
 
 // ---- methods ----
 
+// Every dict starts its version count in a range of its own (a per-interpreter serial number in
+// the high 32 bits), so a (dict address, version) pair held by a cache cannot match a later dict
+// allocated at the same address.
+static void dict_init_version(ThreadState* ts, DictObject* d) {
+  d->version = ++ts->interp->dict_version_counter << 32;
+}
+
 Object* dict_new_slot(ThreadState* ts, TypeObject* type, Object* const*, size_t, TupleObject*) {
   auto* d = alloc<DictObject>(ts, type);
+  if (d) dict_init_version(ts, d);
   return d;
 }
 
@@ -1009,7 +1017,11 @@ TypeObject* const kDictInternalTypes[] = {
 
 // ---- public API ----
 
-DictObject* dict_new(ThreadState* ts) { return alloc<DictObject>(ts, &DictType); }
+DictObject* dict_new(ThreadState* ts) {
+  auto* d = alloc<DictObject>(ts, &DictType);
+  if (d) dict_init_version(ts, d);
+  return d;
+}
 
 Object* dict_get(ThreadState* ts, DictObject* d, Object* key) {
   int64_t h = key_hash(ts, key);
