@@ -709,7 +709,11 @@ Object* format(ThreadState* ts, Object* o, Object* spec) {
 // ---- isinstance / issubclass
 // -----------------------------------------------------------------------
 
-static bool is_union_like(Object* cls) { return is_tuple(cls); }
+static bool is_union_like(Object* cls) { return is_tuple(cls) || cls->type == &UnionType; }
+// The classes a tuple or a types.UnionType stands for (borrowed).
+static TupleObject* union_like_items(Object* cls) {
+  return is_tuple(cls) ? static_cast<TupleObject*>(cls) : union_args(cls);
+}
 
 static int recursive_isinstance(ThreadState* ts, Object* o, Object* cls) {
   if (is_type(cls)) {
@@ -737,8 +741,9 @@ int isinstance_check(ThreadState* ts, Object* o, Object* cls) {
   if (is_union_like(cls)) {
     if (!vm_enter_recursive_call(ts, " in __instancecheck__")) return -1;
     int r = 0;
-    for (ssize i = 0; i < tuple_size(cls) && r == 0; ++i)
-      r = isinstance_check(ts, o, tuple_item(cls, i));
+    TupleObject* items = union_like_items(cls);
+    for (ssize i = 0; i < tuple_size(items) && r == 0; ++i)
+      r = isinstance_check(ts, o, tuple_item(items, i));
     vm_leave_recursive_call(ts);
     return r;
   }
@@ -813,10 +818,15 @@ int issubclass_check(ThreadState* ts, Object* derived, Object* cls) {
   if (is_union_like(cls)) {
     if (!vm_enter_recursive_call(ts, " in __subclasscheck__")) return -1;
     int r = 0;
-    for (ssize i = 0; i < tuple_size(cls) && r == 0; ++i)
-      r = issubclass_check(ts, derived, tuple_item(cls, i));
+    TupleObject* items = union_like_items(cls);
+    for (ssize i = 0; i < tuple_size(items) && r == 0; ++i)
+      r = issubclass_check(ts, derived, tuple_item(items, i));
     vm_leave_recursive_call(ts);
     return r;
+  }
+  if (cls->type == &GenericAliasType) {
+    raise(ts, &exc::TypeError, "issubclass() argument 2 cannot be a parameterized generic");
+    return -1;
   }
   Object* checker = type_lookup(cls->type, names.__subclasscheck__);
   if (checker) {

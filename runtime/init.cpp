@@ -99,6 +99,7 @@ void runtime_init() {
                            &MethodWrapperType,
                            &MappingProxyType,
                            &GenericAliasType,
+                           &UnionType,
                            &SeqIterType,
                            &CallIterType,
                            &MemberDescrType,

@@ -75,6 +75,10 @@ extern TypeObject WrapperDescrType;   // wrapper_descriptor
 extern TypeObject MethodWrapperType;  // method-wrapper
 extern TypeObject MappingProxyType;   // mappingproxy
 extern TypeObject GenericAliasType;   // types.GenericAlias
+extern TypeObject UnionType;          // types.UnionType (int | None), runtime/union.cpp
+// a | b for types, None, generic aliases and unions (NotImplemented for other operands).
+Object* union_type_or(ThreadState* ts, Object* a, Object* b);
+TupleObject* union_args(Object* u);  // borrowed __args__ of a UnionType instance
 extern TypeObject SeqIterType;        // iterator (the __getitem__ protocol)
 extern TypeObject CallIterType;       // callable_iterator
 extern TypeObject MemberDescrType;    // member_descriptor (__slots__)

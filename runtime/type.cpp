@@ -2279,17 +2279,6 @@ static Object* type_sizeof(ThreadState* ts, Object* self, Object* const*, size_t
   return int_from(ts, sizeof(HeapTypeObject));
 }
 
-static Object* type_or(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
-                       TupleObject*) {
-  if (!check_nargs(ts, "__or__", nargs, 1, 1)) return nullptr;
-  Object* other = args[0];
-  if (!is_type(other) && !is_none(other) && other->type != &GenericAliasType)
-    return not_implemented();
-  // A minimal stand-in for types.UnionType: isinstance/issubclass accept the tuple.
-  Object* b = is_none(other) ? static_cast<Object*>(none()->type) : other;
-  return tuple_pack(ts, {self, b});
-}
-
 static const MethodDef type_methods[] = {
     {"mro", type_mro_method, 0, "Return a type's method resolution order."},
     {"__subclasses__", type_subclasses, 0, "Return a list of immediate subclasses."},
@@ -2299,8 +2288,6 @@ static const MethodDef type_methods[] = {
      "__prepare__() -> dict\nused to create the namespace for the class statement"},
     {"__dir__", type_dir, 0, "Specialized __dir__ implementation for types."},
     {"__sizeof__", type_sizeof, 0, "Return memory consumption of the type object."},
-    {"__or__", type_or, 0, "Return self|value."},
-    {"__ror__", type_or, 0, "Return value|self."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -2322,6 +2309,7 @@ TypeObject TypeType = [] {
   t.setattro = type_setattro;
   t.new_ = type_new_slot;
   t.init = type_init_slot;
+  t.nb[static_cast<int>(BinOp::Or)] = union_type_or;
   t.methods = type_methods;
   t.getsets = type_getsets;
   return t;
@@ -2991,6 +2979,7 @@ TypeObject GenericAliasType = [] {
   t.richcompare = ga_richcompare;
   t.hash = ga_hash;
   t.new_ = ga_new;
+  t.nb[static_cast<int>(BinOp::Or)] = union_type_or;
   return t;
 }();
 

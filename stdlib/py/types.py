@@ -77,6 +77,7 @@ EllipsisType = type(Ellipsis)
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 GenericAlias = type(list[int])
+UnionType = type(int | str)
 del sys, _f, _g, _C, _cell_factory
 
 

@@ -178,12 +178,18 @@ class _UnionGenericAlias(_GenericAlias):
         return 'typing.Union[' + ', '.join(_type_repr(a) for a in args) + ']'
 
     def __eq__(self, other):
-        if not isinstance(other, _UnionGenericAlias):
+        if not isinstance(other, (_UnionGenericAlias, types.UnionType)):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
     def __hash__(self):
         return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        return any(issubclass(cls, member) for member in self.__args__)
 
 
 class _SpecialGenericAlias(_Final):
@@ -325,7 +331,7 @@ def Union(self, parameters):
     flat = []
     for p in parameters:
         p = _type_check(p)
-        if isinstance(p, _UnionGenericAlias):
+        if isinstance(p, (_UnionGenericAlias, types.UnionType)):
             items = p.__args__
         else:
             items = (p,)
@@ -669,6 +675,8 @@ def get_origin(tp):
         return tp.__origin__ if not isinstance(tp.__origin__, _SpecialForm) else tp.__origin__
     if tp is Generic:
         return Generic
+    if isinstance(tp, types.UnionType):
+        return types.UnionType
     return None
 
 
@@ -680,7 +688,7 @@ def get_args(tp):
         if args and args[0] is ...:
             return (..., args[-1])
         return (list(args[:-1]), args[-1])
-    if isinstance(tp, (_GenericAlias, types.GenericAlias)):
+    if isinstance(tp, (_GenericAlias, types.GenericAlias, types.UnionType)):
         return tp.__args__
     return ()
 
