@@ -258,6 +258,162 @@ def _compat_name(obj):
     return None
 
 
+def _reduce_value(obj, proto):
+    """The reduce value of obj: its class's own __reduce_ex__/__reduce__, or the default."""
+    t = type(obj)
+    self_ = getattr(obj, "__self__", None)
+    if (self_ is not None and callable(obj) and not isinstance(self_, type(sys))
+            and hasattr(obj, "__name__") and not _is_python_class(t)):
+        # a bound method (of a class or an instance): looked up again on its object
+        return (getattr, (self_, obj.__name__))
+    if callable(obj) and hasattr(obj, "__qualname__") and not _is_python_class(t):
+        # builtin functions: by reference
+        return obj.__qualname__
+    if isinstance(obj, BaseException):
+        state = getattr(obj, "__dict__", None) or None
+        return (t, obj.args, state)
+    if t is complex:
+        return (complex, (obj.real, obj.imag))
+    reduce_ex = getattr(t, "__reduce_ex__", None)
+    if reduce_ex is not None and reduce_ex is not object.__reduce_ex__:
+        return obj.__reduce_ex__(proto)
+    reduce = getattr(t, "__reduce__", None)
+    if reduce is not None and reduce is not object.__reduce__:
+        return obj.__reduce__()
+    return _default_reduce(obj)
+
+def _default_reduce(obj):
+    cls = type(obj)
+    base = _native_base(cls)
+    if base not in (object, int, float, str, bytes, list, dict, tuple, set, frozenset,
+                    bytearray, complex) or not _is_python_class(cls):
+        name = cls.__qualname__
+        mod = getattr(cls, "__module__", "builtins")
+        if mod not in ("builtins", None):
+            name = mod + "." + name
+        raise TypeError("cannot pickle '%s' object" % name)
+    getnewargs_ex = getattr(obj, "__getnewargs_ex__", None)
+    if getnewargs_ex is not None:
+        args, kwargs = getnewargs_ex()
+    else:
+        getnewargs = getattr(obj, "__getnewargs__", None)
+        args = tuple(getnewargs()) if getnewargs is not None else ()
+        kwargs = None
+    getstate = getattr(obj, "__getstate__", None)
+    if getstate is not None and getattr(cls, "__getstate__", None) is not \
+            getattr(object, "__getstate__", None):
+        state = getstate()
+    else:
+        state = getattr(obj, "__dict__", None) or None
+    listitems = iter(obj) if isinstance(obj, list) else None
+    dictitems = iter(obj.items()) if isinstance(obj, dict) else None
+    if kwargs:
+        return (__newobj_ex__, (cls, args, kwargs), state, listitems, dictitems)
+    return (__newobj__, (cls,) + args, state, listitems, dictitems)
+
+
+def _global_name(obj, name, proto, fix_imports=True):
+    """The (module, qualified name) a pickle refers to obj by, as save_global checks it."""
+    if name is None:
+        name = getattr(obj, '__qualname__', None)
+        if name is None:
+            name = obj.__name__
+    compat = _compat_name(obj)
+    if compat is not None:
+        return compat
+    module_name = whichmodule(obj, name)
+    if module_name == '__mp_main__':
+        module_name = '__main__'
+    try:
+        __import__(module_name, level=0)
+        module = sys.modules[module_name]
+        obj2 = _getattribute(module, name)
+    except (ImportError, KeyError, AttributeError):
+        if '<locals>' in name.split('.'):
+            raise AttributeError("Can't pickle local object %r" % (name,)) from None
+        raise PicklingError("Can't pickle %r: attribute lookup %s on %s failed"
+                            % (obj, name, module_name)) from None
+    if obj2 is not obj:
+        raise PicklingError("Can't pickle %r: it's not the same object as %s.%s"
+                            % (obj, module_name, name))
+    if proto < 4 and '.' in name:
+        raise PicklingError("Can't pickle %r: nested names need protocol 4" % (obj,))
+    if proto < 3 and fix_imports:
+        module_name, name = _py2_name(module_name, name)
+    return module_name, name
+
+
+# Python 2 names of builtins that protocols 0-2 use (as CPython's fix_imports), and back.
+_PY2_BUILTIN_NAMES = {"range": ("__builtin__", "xrange"), "chr": ("__builtin__", "unichr"),
+                      "str": ("__builtin__", "unicode"), "int": ("__builtin__", "long"),
+                      "zip": ("itertools", "izip"), "map": ("itertools", "imap"),
+                      "filter": ("itertools", "ifilter")}
+_PY2_EXCEPTIONS = frozenset(
+    "ArithmeticError AssertionError AttributeError BaseException BufferError BytesWarning "
+    "DeprecationWarning EOFError EnvironmentError Exception FloatingPointError FutureWarning "
+    "GeneratorExit IOError ImportError ImportWarning IndentationError IndexError KeyError "
+    "KeyboardInterrupt LookupError MemoryError NameError NotImplementedError OSError "
+    "OverflowError PendingDeprecationWarning ReferenceError RuntimeError RuntimeWarning "
+    "StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TypeError "
+    "UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError "
+    "UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning "
+    "ZeroDivisionError".split())
+_PY2_OSERRORS = frozenset(
+    "BrokenPipeError ChildProcessError ConnectionAbortedError ConnectionError "
+    "ConnectionRefusedError ConnectionResetError FileExistsError FileNotFoundError "
+    "InterruptedError IsADirectoryError NotADirectoryError PermissionError "
+    "ProcessLookupError TimeoutError".split())
+_PY2_MODULES = {"builtins": "__builtin__", "copyreg": "copy_reg", "queue": "Queue",
+                "_thread": "thread", "collections.abc": "_abcoll", "_functools": "functools",
+                "subprocess": "commands", "reprlib": "repr", "socketserver": "SocketServer",
+                "configparser": "ConfigParser", "_pickle": "pickle"}
+_PY3_MODULES = {v: k for k, v in _PY2_MODULES.items()}
+_PY3_MODULES["exceptions"] = "builtins"
+_PY3_NAMES = {v: ("builtins", k) for k, v in _PY2_BUILTIN_NAMES.items()}
+_PY3_NAMES[("exceptions", "StandardError")] = ("builtins", "Exception")
+
+
+def _py2_name(module_name, name):
+    if module_name == "builtins":
+        if name in _PY2_BUILTIN_NAMES:
+            return _PY2_BUILTIN_NAMES[name]
+        if name in _PY2_EXCEPTIONS:
+            return "exceptions", name
+        if name in _PY2_OSERRORS:
+            return "exceptions", "OSError"
+        if name == "ModuleNotFoundError":
+            return "exceptions", "ImportError"
+    return _PY2_MODULES.get(module_name, module_name), name
+
+
+def _find_class(module, name, proto=3, fix_imports=True):
+    """The object a pickle's GLOBAL/STACK_GLOBAL/INST names."""
+    compat = _COMPAT_GLOBALS.get((module, name))
+    if compat is not None:
+        return compat
+    if proto < 3 and fix_imports:
+        if (module, name) in _PY3_NAMES:
+            module, name = _PY3_NAMES[(module, name)]
+        elif module in _PY3_MODULES:
+            module = _PY3_MODULES[module]
+    if module in ("__builtin__", "exceptions"):
+        module = "builtins"
+    if module == "__main__" and "__main__" not in sys.modules and "__mp_main__" in sys.modules:
+        module = "__mp_main__"
+    __import__(module, level=0)
+    return _getattribute(sys.modules[module], name)
+
+
+def _instantiate(klass, args):
+    """INST and OBJ: klass(*args), or klass.__new__(klass) for a class and no arguments."""
+    if (args or not isinstance(klass, type) or hasattr(klass, "__getinitargs__")):
+        try:
+            return klass(*args)
+        except TypeError as err:
+            raise TypeError("in constructor for %s: %s" % (klass.__name__, str(err)))
+    return klass.__new__(klass)
+
+
 # ---- Pickler ---------------------------------------------------------------------------------------
 
 class Pickler:
@@ -271,6 +427,7 @@ class Pickler:
         if protocol < 2:
             protocol = 2  # gilpy writes protocols 2 to 5 (and reads every protocol)
         self._file_write = file.write
+        self._fix_imports = fix_imports
         self.proto = int(protocol)
         self.memo = {}
         self.bin = True
@@ -283,6 +440,9 @@ class Pickler:
         if not hasattr(self, "_file_write"):
             raise PicklingError("Pickler.__init__() was not called by %s.__init__()"
                                 % (self.__class__.__name__,))
+        if _native is not None and not self.memo and not self.fast and _native_pickler(self):
+            self._file_write(_native.dumps(obj, self.proto, self._fix_imports, self.memo))
+            return
         self._out = []
         self.write = self._out.append
         self.write(PROTO + _u8(self.proto))
@@ -345,56 +505,10 @@ class Pickler:
 
     def _reduce(self, obj):
         """The reduce value of obj: its class's own __reduce_ex__/__reduce__, or the default."""
-        t = type(obj)
-        self_ = getattr(obj, "__self__", None)
-        if (self_ is not None and callable(obj) and not isinstance(self_, type(sys))
-                and hasattr(obj, "__name__") and not _is_python_class(t)):
-            # a bound method (of a class or an instance): looked up again on its object
-            return (getattr, (self_, obj.__name__))
-        if callable(obj) and hasattr(obj, "__qualname__") and not _is_python_class(t):
-            # builtin functions: by reference
-            return obj.__qualname__
-        if isinstance(obj, BaseException):
-            state = getattr(obj, "__dict__", None) or None
-            return (t, obj.args, state)
-        if t is complex:
-            return (complex, (obj.real, obj.imag))
-        reduce_ex = getattr(t, "__reduce_ex__", None)
-        if reduce_ex is not None and reduce_ex is not object.__reduce_ex__:
-            return obj.__reduce_ex__(self.proto)
-        reduce = getattr(t, "__reduce__", None)
-        if reduce is not None and reduce is not object.__reduce__:
-            return obj.__reduce__()
-        return self._default_reduce(obj)
+        return _reduce_value(obj, self.proto)
 
     def _default_reduce(self, obj):
-        cls = type(obj)
-        base = _native_base(cls)
-        if base not in (object, int, float, str, bytes, list, dict, tuple, set, frozenset,
-                        bytearray, complex) or not _is_python_class(cls):
-            name = cls.__qualname__
-            mod = getattr(cls, "__module__", "builtins")
-            if mod not in ("builtins", None):
-                name = mod + "." + name
-            raise TypeError("cannot pickle '%s' object" % name)
-        getnewargs_ex = getattr(obj, "__getnewargs_ex__", None)
-        if getnewargs_ex is not None:
-            args, kwargs = getnewargs_ex()
-        else:
-            getnewargs = getattr(obj, "__getnewargs__", None)
-            args = tuple(getnewargs()) if getnewargs is not None else ()
-            kwargs = None
-        getstate = getattr(obj, "__getstate__", None)
-        if getstate is not None and getattr(cls, "__getstate__", None) is not \
-                getattr(object, "__getstate__", None):
-            state = getstate()
-        else:
-            state = getattr(obj, "__dict__", None) or None
-        listitems = iter(obj) if isinstance(obj, list) else None
-        dictitems = iter(obj.items()) if isinstance(obj, dict) else None
-        if kwargs:
-            return (__newobj_ex__, (cls, args, kwargs), state, listitems, dictitems)
-        return (__newobj__, (cls,) + args, state, listitems, dictitems)
+        return _default_reduce(obj)
 
     def save_reduce(self, func, args, state=None, listitems=None, dictitems=None,
                     state_setter=None, *, obj=None):
@@ -615,33 +729,7 @@ class Pickler:
         self.memoize(obj)
 
     def save_global(self, obj, name=None):
-        write = self.write
-        if name is None:
-            name = getattr(obj, '__qualname__', None)
-            if name is None:
-                name = obj.__name__
-        compat = _compat_name(obj)
-        if compat is not None:
-            self._write_global(*compat)
-            self.memoize(obj)
-            return
-        module_name = whichmodule(obj, name)
-        if module_name == '__mp_main__':
-            module_name = '__main__'
-        try:
-            __import__(module_name, level=0)
-            module = sys.modules[module_name]
-            obj2 = _getattribute(module, name)
-        except (ImportError, KeyError, AttributeError):
-            if '<locals>' in name.split('.'):
-                raise AttributeError("Can't pickle local object %r" % (name,)) from None
-            raise PicklingError("Can't pickle %r: attribute lookup %s on %s failed"
-                                % (obj, name, module_name)) from None
-        if obj2 is not obj:
-            raise PicklingError("Can't pickle %r: it's not the same object as %s.%s"
-                                % (obj, module_name, name))
-        if self.proto < 4 and '.' in name:
-            raise PicklingError("Can't pickle %r: nested names need protocol 4" % (obj,))
+        module_name, name = _global_name(obj, name, self.proto, True)
         self._write_global(module_name, name)
         self.memoize(obj)
 
@@ -699,6 +787,8 @@ class Unpickler:
                  buffers=None):
         self._file_read = file.read
         self._file_readline = file.readline
+        self._file = file
+        self._fix_imports = fix_imports
         self.memo = {}
         self.encoding = encoding
         self.errors = errors
@@ -708,6 +798,9 @@ class Unpickler:
         if not hasattr(self, "_file_read"):
             raise UnpicklingError("Unpickler.__init__() was not called by %s.__init__()"
                                   % (self.__class__.__name__,))
+        if _native is not None and _native_unpickler(self):
+            return _native.load(self._file, self._fix_imports, self.encoding, self.errors,
+                                self._buffers, self.memo)
         self.metastack = []
         self.stack = []
         self.append = self.stack.append
@@ -746,15 +839,7 @@ class Unpickler:
 
     def find_class(self, module, name):
         sys.audit("pickle.find_class", module, name) if hasattr(sys, "audit") else None
-        compat = _COMPAT_GLOBALS.get((module, name))
-        if compat is not None:
-            return compat
-        if module in ("__builtin__", "exceptions"):
-            module = "builtins"
-        if module == "__main__" and "__main__" not in sys.modules and "__mp_main__" in sys.modules:
-            module = "__mp_main__"
-        __import__(module, level=0)
-        return _getattribute(sys.modules[module], name)
+        return _find_class(module, name, self.proto, self._fix_imports)
 
     # -- opcode handlers (dispatched by byte value) --
     def load_proto(self):
@@ -930,14 +1015,7 @@ class Unpickler:
         self.append(d)
 
     def _instantiate(self, klass, args):
-        if (args or not isinstance(klass, type) or hasattr(klass, "__getinitargs__")):
-            try:
-                value = klass(*args)
-            except TypeError as err:
-                raise TypeError("in constructor for %s: %s" % (klass.__name__, str(err)))
-        else:
-            value = klass.__new__(klass)
-        self.append(value)
+        self.append(_instantiate(klass, args))
 
     def load_inst(self):
         module = self.readline()[:-1].decode("ascii")
@@ -1138,24 +1216,81 @@ Unpickler.dispatch = {
 
 
 # ---- module-level API ------------------------------------------------------------------------
+# The native _pickle does the module functions and the plain Pickler/Unpickler; subclasses that
+# override the hooks (persistent_id/persistent_load, reducer_override, dispatch_table, save,
+# find_class, ...) run the Python code above.
 
-def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
+_PICKLER_HOOKS = ("persistent_id", "save", "_reduce", "_default_reduce", "save_reduce",
+                  "save_global", "memoize", "dispatch", "save_type", "save_tuple", "save_list",
+                  "save_dict")
+_UNPICKLER_HOOKS = ("persistent_load", "find_class", "dispatch", "load_build", "read",
+                    "readline", "load_reduce", "load_global", "load_stack_global")
+
+
+def _native_pickler(p):
+    cls = type(p)
+    if cls is not Pickler:
+        for name in _PICKLER_HOOKS:
+            if getattr(cls, name, None) is not getattr(Pickler, name, None):
+                return False
+        if hasattr(cls, "dispatch_table"):
+            return False
+    d = getattr(p, "__dict__", None)
+    if d and ("persistent_id" in d or "reducer_override" in d or "dispatch_table" in d):
+        return False
+    return not hasattr(p, "reducer_override")
+
+
+def _native_unpickler(u):
+    cls = type(u)
+    if cls is not Unpickler:
+        for name in _UNPICKLER_HOOKS:
+            if getattr(cls, name, None) is not getattr(Unpickler, name, None):
+                return False
+    d = getattr(u, "__dict__", None)
+    return not (d and ("persistent_load" in d or "find_class" in d))
+
+
+def _py_dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
     Pickler(file, protocol, fix_imports=fix_imports).dump(obj)
 
 
-def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+def _py_dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
     f = BytesIO()
     Pickler(f, protocol, fix_imports=fix_imports).dump(obj)
     return f.getvalue()
 
 
-def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+def _py_load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
     return Unpickler(file, fix_imports=fix_imports, buffers=buffers, encoding=encoding,
                      errors=errors).load()
 
 
-def loads(data, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+def _py_loads(data, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
     if isinstance(data, str):
         raise TypeError("Can't load pickle from unicode string")
     return Unpickler(BytesIO(data), fix_imports=fix_imports, buffers=buffers, encoding=encoding,
                      errors=errors).load()
+
+
+try:
+    import _pickle as _native
+except ImportError:
+    _native = None
+
+if _native is not None:
+    _native._init(globals())
+
+    def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
+        _native.dump(obj, file, protocol, fix_imports)
+
+    def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+        return _native.dumps(obj, protocol, fix_imports)
+
+    def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+        return _native.load(file, fix_imports, encoding, errors, buffers)
+
+    def loads(data, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
+        return _native.loads(data, fix_imports, encoding, errors, buffers)
+else:
+    dump, dumps, load, loads = _py_dump, _py_dumps, _py_load, _py_loads

@@ -5,10 +5,16 @@ import pickle
 
 from . import context
 
+# The native pickler (stdlib/pickle.cpp) when pickle has it: Connection.send and Queue.put call
+# ForkingPickler.dumps for every object.
+_native_dumps = pickle._native.dumps if getattr(pickle, "_native", None) is not None else None
+
 
 class ForkingPickler(pickle.Pickler):
     @classmethod
     def dumps(cls, obj, protocol=None):
+        if cls is ForkingPickler and _native_dumps is not None:
+            return _native_dumps(obj, protocol)
         buf = io.BytesIO()
         cls(buf, protocol).dump(obj)
         return buf.getvalue()
