@@ -134,7 +134,8 @@ bool is_terminal(Op op) {
 class Compiler {
  public:
   Compiler(ThreadState* ts, SymTable* st, std::string_view filename, std::string_view source)
-      : ts_(ts), st_(st), filename_(filename), source_(source) {}
+      : ts_(ts), st_(st), filename_(filename), source_(source),
+        stack_limit_(vm_thread(ts)->c_stack_limit) {}
 
   Object* compile_module(Mod* m, CompileMode mode);
 
@@ -149,6 +150,19 @@ class Compiler {
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;
   bool oom_ = false;  // a runtime error (already raised in ts) happened
+  uintptr_t stack_limit_;
+
+  // The symtable bounds the nesting; this guards the C++ stack (the compiler's frames are larger).
+  bool too_deep() {
+    char probe;
+    if (reinterpret_cast<uintptr_t>(&probe) >= stack_limit_) return false;
+    if (!failed) {
+      failed = true;
+      err.msg = "maximum recursion depth exceeded during compilation";
+      err.recursion = true;
+    }
+    return true;
+  }
 
   // ---- errors ----
   void error(const Loc* l, const std::string& msg) {
@@ -283,7 +297,8 @@ class Compiler {
   // ---- emission ----
   void emit(Op op, uint32_t arg = 0) {
     u_->spec.code.push_back(make_instr(op, arg));
-    u_->spec.lines.push_back(u_->line);
+    u_->spec.lines.push_back(u_->loc.line);
+    u_->spec.positions.push_back(InstrPos{u_->loc.end_line, u_->loc.col, u_->loc.end_col});
   }
   int new_label() {
     u_->labels.push_back(-1);
@@ -494,7 +509,8 @@ class Compiler {
   }
 
   void stmt(Stmt* s) {
-    u_->line = s->line;
+    if (too_deep()) return;
+    set_loc(s);
     switch (s->kind) {
       case StmtKind::FunctionDef:
         function_def(s->as<FunctionDef>());
@@ -519,7 +535,7 @@ class Compiler {
         else
           load_const_none();
         unwind_all(true);
-        u_->line = s->line;
+        set_loc(s);
         emit(Op::RETURN_VALUE);
         break;
       }
@@ -585,7 +601,7 @@ class Compiler {
             n = 2;
           }
         }
-        u_->line = s->line;
+        set_loc(s);
         emit(Op::RAISE_VARARGS, n);
         break;
       }
@@ -604,12 +620,12 @@ class Compiler {
         }
         int l_end = new_label();
         jump_if(a->test, true, l_end);
-        u_->line = s->line;
+        set_loc(s);
         emit(Op::LOAD_ASSERTION_ERROR);
         if (a->msg) {
           emit(Op::PUSH_NULL);
           expr(a->msg);
-          u_->line = s->line;
+          set_loc(s);
           emit(Op::CALL, 1);
         }
         emit(Op::RAISE_VARARGS, 1);
@@ -690,7 +706,7 @@ class Compiler {
           error(s, "'break' outside loop");
           return;
         }
-        u_->line = s->line;
+        set_loc(s);
         jump_to(loop.exit);
         break;
       }
@@ -704,7 +720,7 @@ class Compiler {
           error(s, "'continue' not properly in loop");
           return;
         }
-        u_->line = s->line;
+        set_loc(s);
         jump_to(loop.start);
         break;
       }
@@ -799,7 +815,7 @@ class Compiler {
     }
     int l_start = new_label(), l_cleanup = new_label(), l_exit = new_label();
     expr(f->iter);
-    u_->line = f->line;
+    set_loc(f);
     emit(Op::GET_ITER);
     bind(l_start);
     emit_jump(Op::FOR_ITER, l_cleanup);
@@ -807,7 +823,7 @@ class Compiler {
     u_->fblocks.push_back(FBlock{FKind::For, l_start, l_exit});
     body(f->body);
     u_->fblocks.pop_back();
-    u_->line = f->line;
+    set_loc(f);
     emit_jump(Op::JUMP_BACKWARD, l_start);
     bind(l_cleanup);
     body(f->orelse);
@@ -848,7 +864,7 @@ class Compiler {
     u_->fblocks.push_back(FBlock{FKind::While, l_start, l_exit});
     body(w->body);
     u_->fblocks.pop_back();
-    u_->line = w->line;
+    set_loc(w);
     emit_jump(Op::JUMP_BACKWARD, l_start);
     bind(l_else);
     body(w->orelse);
@@ -906,12 +922,12 @@ class Compiler {
     int reraise_fn = add_const_key("native:except*reraise",
                                    native_function_new(ts_, &kExceptStarReraise, nullptr));
     for (ExceptHandler* h : t->handlers) {
-      u_->line = h->line;
+      set_loc(h);
       int l_no_match = new_label(), l_next = new_label(), l_raised = new_label();
       emit(Op::LOAD_CONST, match_fn);
       emit(Op::SWAP, 2);
       expr(h->type);  // [.., fn, exc, type]: fn(exc, type) with exc in the self slot
-      u_->line = h->line;
+      set_loc(h);
       emit(Op::CALL, 1);
       emit(Op::UNPACK_SEQUENCE, 2);  // [prev, orig, res, rest, match]
       emit(Op::COPY, 1);
@@ -993,7 +1009,7 @@ class Compiler {
     emit(Op::PUSH_EXC_INFO);
     for (size_t i = 0; i < t->handlers.size(); ++i) {
       ExceptHandler* h = t->handlers[i];
-      u_->line = h->line;
+      set_loc(h);
       if (!h->type && i + 1 < t->handlers.size()) {
         error(h, "default 'except:' must be last");
         return;
@@ -1001,7 +1017,7 @@ class Compiler {
       int l_next = new_label();
       if (h->type) {
         expr(h->type);
-        u_->line = h->line;
+        set_loc(h);
         emit(Op::CHECK_EXC_MATCH);
         emit_jump(Op::POP_JUMP_IF_FALSE, l_next);
       }
@@ -1049,7 +1065,7 @@ class Compiler {
     int l_handler = new_label(), l_end = new_label(), l_cleanup = new_label(),
         l_suppress = new_label();
     expr(item->context_expr);
-    u_->line = w->line;
+    set_loc(w);
     emit_jump(Op::BEFORE_WITH, l_handler);
     if (item->optional_vars)
       assign(item->optional_vars);
@@ -1061,7 +1077,7 @@ class Compiler {
     else
       body(w->body);
     u_->fblocks.pop_back();
-    u_->line = w->line;
+    set_loc(w);
     emit(Op::POP_BLOCK);
     emit(Op::PUSH_NULL);
     load_const_none();
@@ -1095,7 +1111,7 @@ class Compiler {
     int l_end = new_label();
     for (size_t i = 0; i < m->cases.size(); ++i) {
       match_case* c = m->cases[i];
-      u_->line = c->line;
+      set_loc(c);
       int l_next = new_label();
       emit(Op::COPY, 1);
       pattern(c->pattern, l_next);
@@ -1408,14 +1424,14 @@ class Compiler {
       const_str(*doc);
     else
       const_none();
-    u_->line = f->line;
+    set_loc(f);
     body(f->body);
     if (!ends_with_return(f->body)) {
       load_const_none();
       emit(Op::RETURN_VALUE);
     }
     CodeObject* co = leave_unit();
-    u_->line = f->line;
+    set_loc(f);
     make_function(co, flags);
     apply_decorators(f->decorator_list.size());
     name_op(f->name, Access::Store);
@@ -1436,7 +1452,7 @@ class Compiler {
     if (!dynamic) emit(Op::PUSH_NULL);
     std::string qn = child_qualname(c->name);
     enter_unit(s, c->name, qn, first_line);
-    u_->line = c->line;
+    set_loc(c);
     name_op("__name__", Access::Load);
     name_op("__module__", Access::Store);
     emit(Op::LOAD_CONST, const_str(qn));
@@ -1455,7 +1471,7 @@ class Compiler {
     }
     emit(Op::RETURN_VALUE);
     CodeObject* co = leave_unit();
-    u_->line = c->line;
+    set_loc(c);
     make_function(co, 0);
     emit(Op::LOAD_CONST, const_str(c->name));
     call_args(c->bases, c->keywords, 2, c);
@@ -1472,7 +1488,7 @@ class Compiler {
       case ExprKind::Attribute: {
         auto* a = t->as<Attribute>();
         expr(a->value);
-        u_->line = t->line;
+        set_loc(t);
         emit(Op::STORE_ATTR, name_idx(mg(a->attr)));
         break;
       }
@@ -1480,7 +1496,7 @@ class Compiler {
         auto* s = t->as<Subscript>();
         expr(s->value);
         expr(s->slice);
-        u_->line = t->line;
+        set_loc(t);
         emit(Op::STORE_SUBSCR);
         break;
       }
@@ -1498,7 +1514,7 @@ class Compiler {
             star = static_cast<int>(i);
           }
         }
-        u_->line = t->line;
+        set_loc(t);
         if (star >= 0) {
           size_t after = elts.size() - star - 1;
           if (star > 255 || after > 0xffff) {
@@ -1528,13 +1544,13 @@ class Compiler {
         break;
       case ExprKind::Attribute:
         expr(t->as<Attribute>()->value);
-        u_->line = t->line;
+        set_loc(t);
         emit(Op::DELETE_ATTR, name_idx(mg(t->as<Attribute>()->attr)));
         break;
       case ExprKind::Subscript:
         expr(t->as<Subscript>()->value);
         expr(t->as<Subscript>()->slice);
-        u_->line = t->line;
+        set_loc(t);
         emit(Op::DELETE_SUBSCR);
         break;
       case ExprKind::Tuple:
@@ -1556,7 +1572,7 @@ class Compiler {
       case ExprKind::Name:
         name_op(t->as<Name>()->id, Access::Load);
         expr(a->value);
-        u_->line = a->line;
+        set_loc(a);
         emit(Op::BINARY_OP, op);
         name_op(t->as<Name>()->id, Access::Store);
         break;
@@ -1564,10 +1580,10 @@ class Compiler {
         auto* at = t->as<Attribute>();
         expr(at->value);
         emit(Op::COPY, 1);
-        u_->line = t->line;
+        set_loc(t);
         emit(Op::LOAD_ATTR, name_idx(mg(at->attr)));
         expr(a->value);
-        u_->line = a->line;
+        set_loc(a);
         emit(Op::BINARY_OP, op);
         emit(Op::SWAP, 2);
         emit(Op::STORE_ATTR, name_idx(mg(at->attr)));
@@ -1579,10 +1595,10 @@ class Compiler {
         expr(s->slice);
         emit(Op::COPY, 2);
         emit(Op::COPY, 2);
-        u_->line = t->line;
+        set_loc(t);
         emit(Op::BINARY_SUBSCR);
         expr(a->value);
-        u_->line = a->line;
+        set_loc(a);
         emit(Op::BINARY_OP, op);
         emit(Op::SWAP, 3);
         emit(Op::SWAP, 2);
@@ -1612,12 +1628,12 @@ class Compiler {
   }
 
   // ---- expressions ----
+  // Conditional jumps take the enclosing location (the statement's), as CPython 3.11; a comparison
+  // sets its own location and leaves it set for the rest of the statement (what `assert a == b`
+  // raises with).
   void jump_if(Expr* e, bool cond, int label) {
-    int saved = u_->line;
-    u_->line = e->line;
     if (e->kind == ExprKind::UnaryOp && e->as<UnaryOp>()->op == UnaryOpKind::Not) {
       jump_if(e->as<UnaryOp>()->operand, !cond, label);
-      u_->line = saved;
       return;
     }
     if (e->kind == ExprKind::BoolOp) {
@@ -1633,27 +1649,23 @@ class Compiler {
         jump_if(b->values.back(), cond, label);
         bind(l_skip);
       }
-      u_->line = saved;
       return;
     }
-    if (e->kind == ExprKind::Compare && e->as<Compare>()->ops.size() == 1) {
+    if (e->kind == ExprKind::Compare) {
+      set_loc(e);
       auto* c = e->as<Compare>();
       CmpOpKind k = c->ops[0];
-      if ((k == CmpOpKind::Is || k == CmpOpKind::IsNot) &&
+      if (c->ops.size() == 1 && (k == CmpOpKind::Is || k == CmpOpKind::IsNot) &&
           c->comparators[0]->kind == ExprKind::Constant &&
           c->comparators[0]->as<Constant>()->ckind == ConstKind::None) {
         expr(c->left);
-        u_->line = e->line;
         bool jump_on_none = (k == CmpOpKind::Is) == cond;
         emit_jump(jump_on_none ? Op::POP_JUMP_IF_NONE : Op::POP_JUMP_IF_NOT_NONE, label);
-        u_->line = saved;
         return;
       }
     }
     expr(e);
-    u_->line = e->line;
     emit_jump(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE, label);
-    u_->line = saved;
   }
 
   bool is_const_expr(Expr* e) {
@@ -1702,11 +1714,11 @@ class Compiler {
   }
 
   void expr(Expr* e) {
-    if (bad()) return;
-    int saved = u_->line;
-    u_->line = e->line;
+    if (bad() || too_deep()) return;
+    SrcLoc saved = u_->loc;
+    set_loc(e);
     expr_inner(e);
-    u_->line = saved;
+    u_->loc = saved;
   }
 
   void starred_sequence(const std::vector<Expr*>& elts, Op build, Op extend_op, bool to_tuple) {
@@ -2090,11 +2102,11 @@ class Compiler {
     bool dynamic = has_starred(args);
     for (keyword* k : kws)
       if (k->is_double_star()) dynamic = true;
-    int line = u_->line;
+    SrcLoc loc = u_->loc;
     if (!dynamic) {
       for (Expr* a : args) expr(a);
       for (keyword* k : kws) expr(k->value);
-      u_->line = line;
+      u_->loc = loc;
       if (!kws.empty()) {
         TupleObject* names = tuple_new(ts_, static_cast<ssize>(kws.size()));
         if (!names) {
@@ -2145,7 +2157,7 @@ class Compiler {
         }
       }
     }
-    u_->line = line;
+    u_->loc = loc;
     emit(Op::CALL_FUNCTION_EX, have_kw ? kCallExKwargs : 0);
   }
 
@@ -2159,7 +2171,7 @@ class Compiler {
       expr(a->value);
       u_->line = c->func->end_line ? c->func->end_line : c->func->line;
       emit(Op::LOAD_METHOD, name_idx(mg(a->attr)));
-      u_->line = c->line;
+      set_loc(c);
     } else {
       expr(c->func);
       if (!dynamic) emit(Op::PUSH_NULL);
@@ -2176,7 +2188,7 @@ class Compiler {
     u_->spec.flags = fl;
     u_->spec.argcount = 1;
     bool is_gen = std::strcmp(name, "<genexpr>") == 0;
-    u_->line = e->line;
+    set_loc(e);
     if (!is_gen) {
       if (std::strcmp(name, "<listcomp>") == 0)
         emit(Op::BUILD_LIST, 0);
@@ -2240,11 +2252,11 @@ Object* Compiler::compile_module(Mod* m, CompileMode mode) {
   enter_unit(top, "<module>", "<module>", 1);
   u_->interactive = mode == CompileMode::Single;
   if (m->kind == ModKind::Expression) {
-    u_->line = m->expr ? m->expr->line : 1;
+    if (m->expr) set_loc(m->expr);
     expr(m->expr);
     emit(Op::RETURN_VALUE);
   } else {
-    if (!m->body.empty()) u_->line = m->body[0]->line;
+    if (!m->body.empty()) set_loc(m->body[0]);
     bool has_ann = top->has_annotations;
     if (has_ann) emit(Op::SETUP_ANNOTATIONS);
     size_t start = 0;
@@ -2334,6 +2346,7 @@ int byte_col_to_chars(const std::string& line, int col) {
 
 std::nullptr_t raise_compile_error(ThreadState* ts, const CompileError& ce,
                                    std::string_view filename, std::string_view source) {
+  if (ce.recursion) return raise(ts, &exc::RecursionError, "%s", ce.msg.c_str());
   SyntaxErrorInfo info;
   info.msg = ce.msg;
   info.lineno = ce.line;
@@ -2353,7 +2366,11 @@ Object* compile_ast(ThreadState* ts, ast::Mod* mod, std::string_view filename, C
                     std::string_view source) {
   SymTable st;
   CompileError ce;
-  if (!build_symtable(mod, &st, &ce)) return raise_compile_error(ts, ce, filename, source);
+  // As CPython: nesting up to 3x the recursion limit left (COMPILER_STACK_FRAME_SCALE).
+  int room = ts->interp->recursion_limit - ts->recursion_depth;
+  int max_depth = room > 0 ? (room < INT32_MAX / 3 ? room * 3 : INT32_MAX) : 1;
+  if (!build_symtable(mod, &st, &ce, max_depth, vm_thread(ts)->c_stack_limit))
+    return raise_compile_error(ts, ce, filename, source);
   Compiler c(ts, &st, filename, source);
   Object* code = c.compile_module(mod, mode);
   if (c.failed) {
@@ -2375,9 +2392,11 @@ bool vm_ready_types(ThreadState* ts) {
 Object* compile_source(ThreadState* ts, std::string_view source, std::string_view filename,
                        CompileMode mode) {
   if (!vm_ready_types(ts)) return nullptr;
-  ParseResult r = mode == CompileMode::Exec   ? parse_module(source, filename)
-                  : mode == CompileMode::Eval ? parse_expression(source, filename)
-                                              : parse_interactive(source, filename);
+  uintptr_t lim = vm_thread(ts)->c_stack_limit;
+  ParseResult r = mode == CompileMode::Exec   ? parse_module(source, filename, lim)
+                  : mode == CompileMode::Eval ? parse_expression(source, filename, lim)
+                                              : parse_interactive(source, filename, lim);
+  if (!r.ok() && r.error.type == "MemoryError") return raise_with(ts, &exc::MemoryError, nullptr);
   if (!r.ok()) return raise_syntax_error(ts, r.error, filename);
   if (!filename.empty() && filename[0] == '<') register_source(ts, filename, source);
   return compile_ast(ts, r.mod, filename, mode, source);

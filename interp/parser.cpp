@@ -388,6 +388,31 @@ class Parser {
   size_t furthest_ = 0;
   int line_off_ = 0, col_off_ = 0;
   bool fstring_ = false;
+
+ public:
+  // ---- nesting guard ----
+  // The recursive rules (expression, factor, inversion) count their depth and check the C++
+  // stack: past kMaxNesting levels, or below stack_limit_, the parse fails with MemoryError as
+  // CPython's parser does past its MAXSTACK ("-" * 100000 + "1", lambda: lambda: ...).
+  static constexpr int kMaxNesting = 4000;
+  uintptr_t stack_limit_ = 0;
+  int depth_ = 0;
+  struct Nest {
+    Parser* p;
+    explicit Nest(Parser* parser) : p(parser) {
+      char probe;
+      if (++p->depth_ > kMaxNesting || reinterpret_cast<uintptr_t>(&probe) < p->stack_limit_) {
+        --p->depth_;
+        ParseFail f;
+        f.info.type = "MemoryError";
+        f.from_lexer = true;  // final: not replaced by a later error nor retried by the callers
+        throw f;
+      }
+    }
+    ~Nest() { --p->depth_; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+  };
 };
 
 // ================================ statements
@@ -1522,6 +1547,7 @@ Expr* Parser::named_expression(bool check_eq) {
 }
 
 Expr* Parser::expression() {
+  Nest nest(this);
   if (at(Tok::KwLambda)) return lambdef();
   Expr* body = disjunction();
   if (!at(Tok::KwIf)) return body;
@@ -1569,6 +1595,7 @@ Expr* Parser::conjunction() {
 }
 
 Expr* Parser::inversion() {
+  Nest nest(this);
   if (at(Tok::KwNot)) {
     const Token& t = next();
     auto* u = node<UnaryOp>(t);
@@ -1675,6 +1702,7 @@ GP_BINARY_LEVEL(term, factor, case Tok::Star
 #undef GP_BINARY_LEVEL
 
 Expr* Parser::factor() {
+  Nest nest(this);
   Tok k = kind();
   if (k == Tok::Plus || k == Tok::Minus || k == Tok::Tilde) {
     const Token& t = next();
@@ -2471,6 +2499,8 @@ Expr* Parser::fstring_expr(const Token& tok, std::string_view s, size_t start, s
   Lexer sub(src);
   bool lex_ok = sub.run();
   Parser p(sub, a_, filename_);
+  p.stack_limit_ = stack_limit_;
+  p.depth_ = depth_;
   p.set_offsets(line + line_off_ - 1, col - 1);
   p.set_fstring_mode();
   try {
@@ -2499,12 +2529,14 @@ SyntaxErrorInfo Parser::finish_error(const ParseFail& f) {
 }
 
 template <class Fn>
-ParseResult run_parser(std::string_view source, std::string_view filename, Fn fn) {
+ParseResult run_parser(std::string_view source, std::string_view filename, uintptr_t stack_limit,
+                       Fn fn) {
   ParseResult r;
   r.arena = std::make_unique<Arena>();
   Lexer lx(source);
   lx.run();
   Parser p(lx, *r.arena, filename);
+  p.stack_limit_ = stack_limit;
   try {
     r.mod = fn(p);
   } catch (ParseFail& f) {
@@ -2516,16 +2548,19 @@ ParseResult run_parser(std::string_view source, std::string_view filename, Fn fn
 
 }  // namespace
 
-ParseResult parse_module(std::string_view source, std::string_view filename) {
-  return run_parser(source, filename, [](Parser& p) { return p.file_input(); });
+ParseResult parse_module(std::string_view source, std::string_view filename,
+                         uintptr_t stack_limit) {
+  return run_parser(source, filename, stack_limit, [](Parser& p) { return p.file_input(); });
 }
 
-ParseResult parse_expression(std::string_view source, std::string_view filename) {
-  return run_parser(source, filename, [](Parser& p) { return p.eval_input(); });
+ParseResult parse_expression(std::string_view source, std::string_view filename,
+                         uintptr_t stack_limit) {
+  return run_parser(source, filename, stack_limit, [](Parser& p) { return p.eval_input(); });
 }
 
-ParseResult parse_interactive(std::string_view source, std::string_view filename) {
-  return run_parser(source, filename, [](Parser& p) { return p.single_input(); });
+ParseResult parse_interactive(std::string_view source, std::string_view filename,
+                         uintptr_t stack_limit) {
+  return run_parser(source, filename, stack_limit, [](Parser& p) { return p.single_input(); });
 }
 
 }  // namespace gp

@@ -20,7 +20,8 @@ using namespace ast;
 
 class Builder {
  public:
-  Builder(SymTable* t, CompileError* err) : t_(t), err_(err) {}
+  Builder(SymTable* t, CompileError* err, int max_depth, uintptr_t stack_limit)
+      : t_(t), err_(err), max_depth_(max_depth), stack_limit_(stack_limit) {}
 
   bool run(Mod* m) {
     t_->top = std::make_unique<Scope>();
@@ -47,6 +48,29 @@ class Builder {
   bool failed_ = false;
   std::vector<std::string> class_names_;  // for mangling
   const Loc* loc_ = nullptr;
+  int max_depth_;
+  uintptr_t stack_limit_;
+  int depth_ = 0;
+
+  // Recursion guard of stmt/expr (CPython's symtable: RecursionError past 3x the recursion limit).
+  struct Nest {
+    Builder* b;
+    bool ok;
+    explicit Nest(Builder* builder) : b(builder) {
+      char probe;
+      ++b->depth_;
+      ok = !((b->max_depth_ && b->depth_ > b->max_depth_) ||
+             reinterpret_cast<uintptr_t>(&probe) < b->stack_limit_);
+      if (!ok && !b->failed_) {
+        b->failed_ = true;
+        b->err_->msg = "maximum recursion depth exceeded during compilation";
+        b->err_->recursion = true;
+      }
+    }
+    ~Nest() { --b->depth_; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+  };
 
   void error(const Loc* l, const std::string& msg) {
     if (failed_) return;
@@ -144,6 +168,8 @@ class Builder {
 
   void stmt(Stmt* s) {
     if (failed_) return;
+    Nest nest(this);
+    if (!nest.ok) return;
     switch (s->kind) {
       case StmtKind::FunctionDef: {
         auto* f = s->as<FunctionDef>();
@@ -380,6 +406,8 @@ class Builder {
 
   void expr(Expr* e) {
     if (failed_ || !e) return;
+    Nest nest(this);
+    if (!nest.ok) return;
     switch (e->kind) {
       case ExprKind::BoolOp:
         for (Expr* v : e->as<BoolOp>()->values) expr(v);
@@ -645,8 +673,9 @@ class Builder {
 
 }  // namespace
 
-bool build_symtable(ast::Mod* mod, SymTable* out, CompileError* err) {
-  Builder b(out, err);
+bool build_symtable(ast::Mod* mod, SymTable* out, CompileError* err, int max_depth,
+                    uintptr_t stack_limit) {
+  Builder b(out, err, max_depth, stack_limit);
   return b.run(mod);
 }
 

@@ -4,6 +4,7 @@
 // for the implicit __class__ cell used by zero-argument super()).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -29,6 +30,8 @@ enum SymFlag : unsigned {
 struct CompileError {
   std::string msg;
   int line = 0, col = 0, end_line = 0, end_col = 0;
+  // Too deeply nested: RecursionError "maximum recursion depth exceeded during compilation".
+  bool recursion = false;
 };
 
 struct Scope {
@@ -74,8 +77,11 @@ struct SymTable {
   }
 };
 
-// Builds and resolves the tables; false with *err filled on a SyntaxError.
-bool build_symtable(ast::Mod* mod, SymTable* out, CompileError* err);
+// Builds and resolves the tables; false with *err filled on a SyntaxError. Nesting deeper than
+// max_depth statements/expressions (0: no limit), or reaching below the C++ stack address
+// stack_limit (0: no check), fails with err->recursion set.
+bool build_symtable(ast::Mod* mod, SymTable* out, CompileError* err, int max_depth = 0,
+                    uintptr_t stack_limit = 0);
 
 // Mangles __private names inside a class as CPython does (_Class__name).
 std::string mangle(const std::string& class_name, const std::string& name);
