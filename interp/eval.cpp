@@ -18,6 +18,7 @@
 #include "interp/generator.h"
 #include "interp/traceback.h"
 #include "interp/vm.h"
+#include "runtime/pool.h"
 #include "runtime/range.h"
 #include "runtime/slice.h"
 
@@ -752,8 +753,33 @@ Object* current_handled_exception(ThreadState* ts) {
 __attribute__((always_inline)) inline void fast_incref(Object* o) {
   if (o->refcnt < kImmortalRefcnt) ++o->refcnt;
 }
+// Floats and small-valued ints go straight back to the free list (runtime/pool.h: leaf objects).
+[[gnu::noinline]] static void vm_dealloc(Object* o) {
+  TypeObject* t = o->type;
+  if (t == &FloatType || (t == &IntType && !static_cast<IntObject*>(o)->big))
+    pool_free_leaf(o);
+  else
+    dealloc(o);
+}
 __attribute__((always_inline)) inline void fast_decref(Object* o) {
-  if (o->refcnt < kImmortalRefcnt && --o->refcnt == 0) dealloc(o);
+  if (o->refcnt < kImmortalRefcnt && --o->refcnt == 0) vm_dealloc(o);
+}
+__attribute__((always_inline)) inline Object* vm_float(ThreadState* ts, double v) {
+  if (FloatObject* f = pool_alloc_leaf<FloatObject>(ts, &FloatType)) {
+    f->value = v;
+    return f;
+  }
+  return float_from(ts, v);
+}
+__attribute__((always_inline)) inline Object* vm_int(ThreadState* ts, int64_t v) {
+  if (v < kSmallIntMin || v > kSmallIntMax) {
+    if (IntObject* i = pool_alloc_leaf<IntObject>(ts, &IntType)) {
+      i->value = v;
+      i->big = nullptr;
+      return i;
+    }
+  }
+  return int_from(ts, v);
 }
 __attribute__((always_inline)) inline void fast_xdecref(Object* o) {
   if (o) fast_decref(o);
@@ -1321,7 +1347,7 @@ L_slow_check : {
             DISPATCH();
           }
         }
-        res = int_from(ts, r);
+        res = vm_int(ts, r);
         fast_decref(right);
         fast_decref(left);
         if (!res) {
@@ -1334,7 +1360,7 @@ L_slow_check : {
       if (k == 2) {  // true division of exact ints
         double q = static_cast<double>(static_cast<IntObject*>(left)->value) /
                    static_cast<double>(static_cast<IntObject*>(right)->value);
-        res = float_from(ts, q);
+        res = vm_float(ts, q);
         fast_decref(right);
         fast_decref(left);
         if (!res) {
@@ -1386,7 +1412,7 @@ L_slow_check : {
           SET_TOP(right);
           DISPATCH();
         }
-        res = float_from(ts, r);
+        res = vm_float(ts, r);
         fast_decref(right);
         fast_decref(left);
         if (!res) {
@@ -1484,9 +1510,9 @@ L_slow_check : {
     Object* r;
     if (v->type == &IntType && !static_cast<IntObject*>(v)->big &&
         static_cast<IntObject*>(v)->value != INT64_MIN)
-      r = int_from(ts, -static_cast<IntObject*>(v)->value);
+      r = vm_int(ts, -static_cast<IntObject*>(v)->value);
     else if (v->type == &FloatType)
-      r = float_from(ts, -float_value(v));
+      r = vm_float(ts, -float_value(v));
     else
       r = negative(ts, v);
     fast_decref(v);
@@ -1882,7 +1908,7 @@ L_slow_check : {
         int64_t v = ri->next;
         ri->next += ri->step;
         --ri->remaining;
-        next = int_from(ts, v);
+        next = vm_int(ts, v);
         if (!next) goto error;
         PUSH(next);
         DISPATCH();

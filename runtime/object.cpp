@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "runtime/objmodel_internal.h"
+#include "runtime/pool.h"
 
 namespace gp {
 
@@ -29,40 +30,10 @@ bool is_subtype(const TypeObject* a, const TypeObject* b) {
 }
 
 // ---- small-object free lists ---------------------------------------------------------------------
-// Blocks are [tag word][prefix]Object. The tag is the address of the owning interpreter's
-// ObjectPool with the size class in its low 6 bits, or 0 for a block that is plain malloc memory
-// (too large, or allocated by the bootstrap interpreter, whose objects any thread may free).
-// Exact str instances have no tag: str_concat_inplace reallocs them as one block from the object.
-// A freed block goes back on its class's list up to kPoolClassBytes per class, else to free().
+// The block layout and the pool are described in runtime/pool.h. Exact str instances have no tag:
+// str_concat_inplace reallocs them as one block from the object.
 namespace {
-constexpr size_t kPoolMaxBlock = 16 * (ObjectPool::kClasses - 1);
-constexpr size_t kPoolClassBytes = size_t(2) << 20;
-static_assert(alignof(ObjectPool) >= 64 && ObjectPool::kClasses <= 64);
-
-struct PoolCaps {
-  uint32_t v[ObjectPool::kClasses] = {};
-  constexpr PoolCaps() {
-    for (int c = 1; c < ObjectPool::kClasses; ++c) v[c] = kPoolClassBytes / (16 * c);
-  }
-};
-constexpr PoolCaps kPoolCap;
-
 inline bool has_tag(const TypeObject* t) { return t != &StrType; }
-
-inline void pool_release(char* mem) {
-  uintptr_t tag = *reinterpret_cast<uintptr_t*>(mem);
-  if (tag) {
-    auto* pool = reinterpret_cast<ObjectPool*>(tag & ~uintptr_t(63));
-    unsigned cls = tag & 63;
-    if (pool->count[cls] < kPoolCap.v[cls]) {
-      *reinterpret_cast<void**>(mem) = pool->free[cls];
-      pool->free[cls] = mem;
-      ++pool->count[cls];
-      return;
-    }
-  }
-  std::free(mem);
-}
 
 inline void gc_link_new(GCState& gc, Object* o) {
   GCHead* g = gc_head(o);
