@@ -20,6 +20,7 @@ const NativeModule kNativeModules[] = {
     {"errno", init_errno},
     {"_multiprocessing", init_multiprocessing},
     {"_collections", init_collections},
+    {"_re", init_re},
     {"_pickle", init_pickle},
     {nullptr, nullptr},
 };

@@ -43,6 +43,7 @@ bool init_functools(ThreadState* ts, ModuleObject* m); // stdlib/functools.cpp (
 bool init_collections(ThreadState* ts, ModuleObject* m); // stdlib/collections.cpp (_collections)
 bool init_errno(ThreadState* ts, ModuleObject* m);     // stdlib/errno.cpp
 bool init_multiprocessing(ThreadState* ts, ModuleObject* m);  // stdlib/multiprocessing.cpp
+bool init_re(ThreadState* ts, ModuleObject* m);        // stdlib/re.cpp (_re: the regex engine)
 bool init_pickle(ThreadState* ts, ModuleObject* m);    // stdlib/pickle.cpp (_pickle accelerator)
 
 // Generated at build time from stdlib/py (build/embedded_modules.cpp).
