@@ -2108,6 +2108,126 @@ static Object* type_get_mro(ThreadState* ts, Object* o) {
 static Object* type_get_bases(ThreadState* ts, Object* o) {
   return newref(static_cast<Object*>(static_cast<TypeObject*>(o)->bases));
 }
+
+// __slots__ names added along t's base chain (heap types), most derived first.
+static std::vector<std::string_view> added_slot_names(TypeObject* t) {
+  std::vector<std::string_view> out;
+  for (; t && (t->flags & kHeapType); t = t->base)
+    if (Object* sl = heap(t)->slots)
+      for (ssize i = 0; i < tuple_size(sl); ++i) out.push_back(str_view(tuple_item(sl, i)));
+  return out;
+}
+
+// Whether instances laid out for oldto can be used as instances of newto (`__class__` and
+// `__bases__` assignment, CPython's compatible_for_assignment); raises TypeError if not.
+static bool compatible_for_assignment(ThreadState* ts, TypeObject* oldto, TypeObject* newto,
+                                      const char* attr) {
+  if ((oldto->flags & kHaveGC) != (newto->flags & kHaveGC)) {
+    raise(ts, &exc::TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+          type_short_name(newto), type_short_name(oldto));
+    return false;
+  }
+  if (newto->basicsize != oldto->basicsize || newto->itemsize != oldto->itemsize ||
+      newto->dict_offset != oldto->dict_offset || static_base(newto) != static_base(oldto) ||
+      added_slot_names(newto) != added_slot_names(oldto)) {
+    raise(ts, &exc::TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
+          type_short_name(newto), type_short_name(oldto));
+    return false;
+  }
+  return true;
+}
+
+// Recomputes the MRO of t and of its subclasses after a __bases__ change; the previous MROs
+// are recorded in `old` so that a failure can put every one of them back.
+static bool remro_hierarchy(ThreadState* ts, TypeObject* t,
+                            std::vector<std::pair<TypeObject*, TupleObject*>>* old) {
+  TupleObject* mro = compute_mro(ts, t);
+  if (!mro) return false;
+  old->emplace_back(t, t->mro);
+  t->mro = mro;
+  if (auto* subs = heap(t)->subclasses) {
+    std::vector<TypeObject*> copy(*subs);
+    for (TypeObject* s : copy)
+      if (!remro_hierarchy(ts, s, old)) return false;
+  }
+  return true;
+}
+
+static void refresh_hierarchy(TypeObject* t) {
+  type_cache_invalidate(t);
+  fixup_slots(t);
+  if (auto* subs = heap(t)->subclasses)
+    for (TypeObject* s : *subs) refresh_hierarchy(s);
+}
+
+static void unlink_subclass(TypeObject* base, TypeObject* t) {
+  if (!(base->flags & kHeapType) || !heap(base)->subclasses) return;
+  auto& v = *heap(base)->subclasses;
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (*it == t) {
+      v.erase(it);
+      return;
+    }
+}
+
+static bool type_set_bases(ThreadState* ts, Object* o, Object* value) {
+  auto* t = static_cast<TypeObject*>(o);
+  if (!check_heap_set(ts, t, "__bases__", value)) return false;
+  const char* name = type_short_name(t);
+  if (!is_tuple(value)) {
+    raise(ts, &exc::TypeError, "can only assign tuple to %s.__bases__, not %s", name,
+          type_name(value));
+    return false;
+  }
+  auto* bases = static_cast<TupleObject*>(value);
+  if (bases->size == 0) {
+    raise(ts, &exc::TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", name);
+    return false;
+  }
+  for (ssize i = 0; i < bases->size; ++i) {
+    Object* b = bases->items[i];
+    if (!is_type(b)) {
+      raise(ts, &exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", name,
+            type_name(b));
+      return false;
+    }
+    if (is_subtype(static_cast<TypeObject*>(b), t)) {
+      raise(ts, &exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return false;
+    }
+  }
+  TypeObject* new_base = best_base(ts, bases);
+  if (!new_base) return false;
+  if (!compatible_for_assignment(ts, t->base, new_base, "__bases__")) return false;
+
+  TupleObject* old_bases = t->bases;
+  TypeObject* old_base = t->base;
+  t->bases = static_cast<TupleObject*>(newref(value));
+  t->base = newref(new_base);
+  std::vector<std::pair<TypeObject*, TupleObject*>> old_mros;
+  if (!remro_hierarchy(ts, t, &old_mros)) {
+    for (auto it = old_mros.rbegin(); it != old_mros.rend(); ++it) {
+      decref(it->first->mro);
+      it->first->mro = it->second;
+    }
+    decref(t->bases);
+    decref(t->base);
+    t->bases = old_bases;
+    t->base = old_base;
+    return false;
+  }
+  for (auto& [k, m] : old_mros) xdecref(m);
+  for (ssize i = 0; i < old_bases->size; ++i)
+    unlink_subclass(static_cast<TypeObject*>(old_bases->items[i]), t);
+  for (ssize i = 0; i < bases->size; ++i) {
+    auto* b = static_cast<TypeObject*>(bases->items[i]);
+    if ((b->flags & kHeapType) && heap(b)->subclasses) heap(b)->subclasses->push_back(t);
+  }
+  decref(old_bases);
+  decref(old_base);
+  refresh_hierarchy(t);
+  return true;
+}
 static Object* type_get_base(ThreadState* ts, Object* o) {
   auto* t = static_cast<TypeObject*>(o);
   return t->base ? newref(static_cast<Object*>(t->base)) : new_none();
@@ -2198,7 +2318,7 @@ static const GetSetDef type_getsets[] = {
     {"__doc__", type_get_doc, type_set_doc},
     {"__dict__", type_get_dict, nullptr},
     {"__mro__", type_get_mro, nullptr},
-    {"__bases__", type_get_bases, nullptr},
+    {"__bases__", type_get_bases, type_set_bases},
     {"__base__", type_get_base, nullptr},
     {"__abstractmethods__", type_get_abstract, type_set_abstract},
     {"__annotations__", type_get_annotations, type_set_annotations},
@@ -2380,12 +2500,6 @@ static Object* object_get_class(ThreadState*, Object* o) {
   return newref(static_cast<Object*>(o->type));
 }
 
-static bool compatible_layout(TypeObject* a, TypeObject* b) {
-  return a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
-         a->dict_offset == b->dict_offset && (a->flags & kHaveGC) == (b->flags & kHaveGC) &&
-         static_base(a) == static_base(b);
-}
-
 static bool object_set_class(ThreadState* ts, Object* o, Object* value) {
   if (!value) {
     raise(ts, &exc::TypeError, "can't delete __class__ attribute");
@@ -2403,11 +2517,7 @@ static bool object_set_class(ThreadState* ts, Object* o, Object* value) {
           "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return false;
   }
-  if (!compatible_layout(nt, ot)) {
-    raise(ts, &exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-          type_short_name(nt), type_short_name(ot));
-    return false;
-  }
+  if (!compatible_for_assignment(ts, ot, nt, "__class__")) return false;
   incref(nt);
   o->type = nt;
   decref(ot);
