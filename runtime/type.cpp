@@ -1647,6 +1647,13 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
   // __dict__ getset), so no instance __dict__/__weakref__ slot is added (CPython's type has a
   // tp_dictoffset for the same reason).
   bool add_dict = base->dict_offset == 0 && !(base->flags & kTypeSubclass);
+  // int, tuple, bytes and type are variable-size in CPython: any nonempty __slots__ (even
+  // '__dict__' or '__weakref__') is refused for their subclasses, which get no __weakref__.
+  constexpr uint64_t kVarSize = kIntSubclass | kTupleSubclass | kBytesSubclass | kTypeSubclass;
+  Ref<StrObject> weakref_name = Ref<StrObject>::steal(intern(ts, "__weakref__"));
+  if (!weakref_name) return nullptr;
+  bool add_weak = !base->itemsize && !(base->flags & kVarSize) &&
+                  !type_lookup(base, weakref_name.get());
   if (Object* sl = dict_get_str(ts, dict.get(), names.__slots__)) {
     Ref<> seq;
     if (is_str(sl)) {
@@ -1657,14 +1664,11 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
       seq = Ref<>::steal(tuple_from_array(ts, l->items, l->size));
     }
     if (!seq) return nullptr;
-    // int, tuple, bytes and type are variable-size in CPython: any nonempty __slots__ (even
-    // '__dict__' or '__weakref__') is refused for their subclasses.
-    constexpr uint64_t kVarSize = kIntSubclass | kTupleSubclass | kBytesSubclass | kTypeSubclass;
     if (tuple_size(seq.get()) > 0 && (base->itemsize || (base->flags & kVarSize)))
       return raise(ts, &exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                    type_short_name(base));
     std::vector<Object*> keep;
-    bool want_dict = false;
+    bool want_dict = false, want_weak = false;
     for (ssize i = 0; i < tuple_size(seq.get()); ++i) {
       Object* s = tuple_item(seq.get(), i);
       if (!is_str(s))
@@ -1676,13 +1680,21 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
         want_dict = true;
         continue;
       }
-      if (str_eq(s, "__weakref__")) continue;
+      if (str_eq(s, "__weakref__")) {
+        if (!add_weak || want_weak)
+          return raise(ts, &exc::TypeError,
+                       "__weakref__ slot disallowed: either we already got one, or __itemsize__ "
+                       "!= 0");
+        want_weak = true;
+        continue;
+      }
       if (dict_get(ts, dict.get(), s))
         return raise(ts, &exc::ValueError, "'%s' in __slots__ conflicts with class variable",
                      str_cstr(s));
       keep.push_back(s);
     }
     add_dict = add_dict && want_dict;
+    add_weak = add_weak && want_weak;
     if (!keep.empty()) {
       slot_names = Ref<TupleObject>::steal(
           tuple_from_array(ts, keep.data(), static_cast<ssize>(keep.size())));
@@ -1768,19 +1780,19 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
       t->dict_offset = t->basicsize;
       t->basicsize += sizeof(Object*);
     }
-    const GetSetDef* gs[2] = {&kDictGetSet, &kWeakrefGetSet};
-    for (const GetSetDef* g : gs) {
-      Ref<> key = Ref<>::steal(intern(ts, g->name));
-      if (!key) return nullptr;
-      if (dict_get(ts, t->dict, key.get())) continue;
-      auto* gd = alloc<GetSetDescrObject>(ts, &GetSetDescrType);
-      if (!gd) return nullptr;
-      gd->def = g;
-      gd->owner = t;
-      bool ok = dict_set(ts, t->dict, key.get(), gd);
-      decref(gd);
-      if (!ok) return nullptr;
-    }
+  }
+  for (const GetSetDef* g : {&kDictGetSet, &kWeakrefGetSet}) {
+    if (!(g == &kDictGetSet ? add_dict : add_weak)) continue;
+    Ref<> key = Ref<>::steal(intern(ts, g->name));
+    if (!key) return nullptr;
+    if (dict_get(ts, t->dict, key.get())) continue;
+    auto* gd = alloc<GetSetDescrObject>(ts, &GetSetDescrType);
+    if (!gd) return nullptr;
+    gd->def = g;
+    gd->owner = t;
+    bool ok = dict_set(ts, t->dict, key.get(), gd);
+    decref(gd);
+    if (!ok) return nullptr;
   }
   t->mro = compute_mro(ts, t);
   if (!t->mro) return nullptr;
