@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
 #include "interp/frame.h"
 
@@ -31,6 +32,7 @@ void code_dealloc(Object* o) {
   for (int i = 0; i < c->ngcache; ++i) xdecref(c->gcache[i].value);
   delete[] c->gcache;
   delete[] c->acache;
+  delete[] c->positions;
   xdecref(c->consts);
   xdecref(c->names);
   xdecref(c->varnames);
@@ -93,6 +95,80 @@ Object* code_co_lines(ThreadState* ts, Object* self, Object* const*, size_t narg
   return code_get_lines(ts, self);
 }
 
+void put_varint(std::vector<uint8_t>& out, uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<uint8_t>(v));
+}
+
+uint32_t get_varint(const uint8_t*& p) {
+  uint32_t v = 0;
+  int shift = 0;
+  for (;;) {
+    uint8_t b = *p++;
+    v |= static_cast<uint32_t>(b & 0x7f) << shift;
+    if (!(b & 0x80)) return v;
+    shift += 7;
+  }
+}
+
+// Sequential decoder of CodeObject::positions.
+struct PosReader {
+  const uint8_t* p;
+  const uint8_t* end;
+  uint32_t d = 0;  // end line - line; state 1: columns unknown
+  int col = -1, end_col = -1;
+  bool known = false;
+  void next() {
+    if (p >= end) {
+      known = false;
+      d = 0;
+      return;
+    }
+    uint32_t tag = get_varint(p);
+    if (tag == 0) return;
+    if (tag == 1) {
+      known = false;
+      d = 0;
+      col = end_col = -1;
+      return;
+    }
+    d = tag - 2;
+    col = static_cast<int>(get_varint(p));
+    end_col = static_cast<int>(get_varint(p));
+    known = true;
+  }
+};
+
+// co_positions(): (lineno, end_lineno, col, end_col) per instruction, None where unknown.
+Object* code_co_positions(ThreadState* ts, Object* self, Object* const*, size_t, TupleObject*) {
+  auto* c = static_cast<CodeObject*>(self);
+  Ref<ListObject> l = Ref<ListObject>::steal(list_new(ts));
+  if (!l) return nullptr;
+  PosReader r{c->positions, c->positions + c->npositions};
+  for (ssize i = 0; i < c->ncode; ++i) {
+    r.next();
+    int line = c->lines[i];
+    Ref<> t;
+    if (r.known) {
+      Ref<> a = Ref<>::steal(int_from(ts, line));
+      Ref<> b = Ref<>::steal(int_from(ts, line + static_cast<int>(r.d)));
+      Ref<> x = Ref<>::steal(int_from(ts, r.col));
+      Ref<> y = Ref<>::steal(int_from(ts, r.end_col));
+      if (!a || !b || !x || !y) return nullptr;
+      t = Ref<>::steal(tuple_pack(ts, {a.get(), b.get(), x.get(), y.get()}));
+    } else {
+      Ref<> a = Ref<>::steal(int_from(ts, line));
+      if (!a) return nullptr;
+      t = Ref<>::steal(tuple_pack(ts, {a.get(), a.get(), none(), none()}));
+    }
+    if (!t || !list_append(ts, l.get(), t.get())) return nullptr;
+  }
+  return get_iter(ts, l.get());
+}
+
 const GetSetDef kCodeGetSets[] = {
     {"co_code", code_get_code, nullptr},
     {"co_consts", CODE_GET_OBJ(consts), nullptr},
@@ -115,6 +191,7 @@ const GetSetDef kCodeGetSets[] = {
 
 const MethodDef kCodeMethods[] = {
     {"co_lines", code_co_lines, 0, nullptr},
+    {"co_positions", code_co_positions, 0, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -141,6 +218,34 @@ CodeObject* code_new(ThreadState* ts, CodeSpec& spec) {
   if (!spec.code.empty()) {
     std::memcpy(c->code, spec.code.data(), spec.code.size() * sizeof(Instr));
     std::memcpy(c->lines, spec.lines.data(), spec.code.size() * sizeof(int));
+  }
+  if (!spec.positions.empty() && spec.positions.size() == spec.code.size()) {
+    std::vector<uint8_t> enc;
+    enc.reserve(spec.code.size() + 16);
+    uint32_t prev_tag = 1;
+    int prev_col = -1, prev_end = -1;
+    for (size_t i = 0; i < spec.code.size(); ++i) {
+      const InstrPos& p = spec.positions[i];
+      int line = spec.lines[i];
+      uint32_t tag = 1;
+      if (p.col >= 0 && p.end_col >= 0 && p.end_line >= line)
+        tag = 2 + static_cast<uint32_t>(p.end_line - line);
+      if (i > 0 && tag == prev_tag && (tag == 1 || (p.col == prev_col && p.end_col == prev_end))) {
+        enc.push_back(0);
+        continue;
+      }
+      put_varint(enc, tag);
+      if (tag >= 2) {
+        put_varint(enc, static_cast<uint32_t>(p.col));
+        put_varint(enc, static_cast<uint32_t>(p.end_col));
+      }
+      prev_tag = tag;
+      prev_col = p.col;
+      prev_end = p.end_col;
+    }
+    c->positions = new uint8_t[enc.size()];
+    std::memcpy(c->positions, enc.data(), enc.size());
+    c->npositions = enc.size();
   }
   c->consts = tuple_new(ts, static_cast<ssize>(spec.consts.size()));
   if (!c->consts) {
@@ -195,6 +300,21 @@ CodeObject* code_new(ThreadState* ts, CodeSpec& spec) {
     }
   }
   return guard.release();
+}
+
+
+bool code_position(const CodeObject* co, ssize i, int* line, int* end_line, int* col,
+                   int* end_col) {
+  *line = *end_line = code_line(co, i);
+  *col = *end_col = -1;
+  if (i < 0 || i >= co->ncode || !co->positions) return false;
+  PosReader r{co->positions, co->positions + co->npositions};
+  for (ssize k = 0; k <= i; ++k) r.next();
+  if (!r.known) return false;
+  *end_line = *line + static_cast<int>(r.d);
+  *col = r.col;
+  *end_col = r.end_col;
+  return true;
 }
 
 }  // namespace gp

@@ -1,5 +1,16 @@
 // Code objects: the compiler's output, immutable once built. Instructions are 32-bit words
 // (interp/opcodes.h) with one line number each. LOAD_GLOBAL instructions own a cache slot each.
+//
+// Positions (CPython's co_positions): every instruction also has an end line and start/end
+// columns (0-based UTF-8 byte offsets, as the ast) of the node it was compiled for; tracebacks
+// draw their carets from them. They are stored compactly in `positions`, one entry per
+// instruction, decoded sequentially (only tracebacks and co_positions() read them):
+//   byte 0                      same entry as the previous instruction
+//   varint 1                    columns unknown (end line = line)
+//   varint 2+d, varint c, varint e   end line = line + d, col = c, end col = e
+// Varints are little-endian base-128. co_positions() yields one tuple per gilpy instruction
+// (CPython: per 2-byte code unit); offsets (co_lines, f_lasti, tb_lasti) count an instruction
+// as 2 bytes, so positions[tb_lasti // 2] is the instruction's entry, as in CPython.
 #pragma once
 
 #include <string>
@@ -54,6 +65,10 @@ struct AttrCache {
   AttrKind kind;
 };
 
+struct InstrPos {
+  int end_line, col, end_col;  // col/end_col -1: unknown
+};
+
 struct CodeObject : Object {
   Instr* code;
   int* lines;  // line number per instruction
@@ -83,6 +98,8 @@ struct CodeObject : Object {
   bool simple_args;  // no *args/**kwargs/kw-only/cells from args: positional calls copy straight
   Object* co_code;   // cached bytes of co_code (lazy)
   AttrCache* acache;  // one per instruction, allocated at the first attribute instruction run
+  uint8_t* positions;  // encoded positions (see above), nullptr: none known
+  size_t npositions;   // bytes
 };
 
 extern TypeObject CodeType;
@@ -92,6 +109,7 @@ inline bool is_code(const Object* o) { return o->type == &CodeType; }
 struct CodeSpec {
   std::vector<Instr> code;
   std::vector<int> lines;
+  std::vector<InstrPos> positions;  // per instruction, or empty (unknown)
   std::vector<Object*> consts;  // owned references, moved into the code object
   std::vector<std::string> names, varnames, cellvars, freevars;
   std::vector<uint32_t> gcache_names;  // per LOAD_GLOBAL slot, the name index
@@ -100,6 +118,10 @@ struct CodeSpec {
   int flags = 0, stacksize = 0, maxblocks = 0;
 };
 CodeObject* code_new(ThreadState* ts, CodeSpec& spec);
+// Source range of instruction index i: false when its columns are unknown (line and end line
+// are still set).
+bool code_position(const CodeObject* co, ssize i, int* line, int* end_line, int* col,
+                   int* end_col);
 // Line number of instruction index i.
 inline int code_line(const CodeObject* co, ssize i) {
   if (i < 0) i = 0;

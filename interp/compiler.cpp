@@ -66,6 +66,12 @@ Object* except_star_reraise(ThreadState* ts, Object*, Object* const* args, size_
 const MethodDef kExceptStarMatch = {"_except_star_match", except_star_match, 0, nullptr};
 const MethodDef kExceptStarReraise = {"_except_star_reraise", except_star_reraise, 0, nullptr};
 
+// Source range of an instruction (CPython's co_positions): lines 1-based, columns 0-based UTF-8
+// byte offsets, -1 when unknown.
+struct SrcLoc {
+  int line = 1, end_line = 1, col = -1, end_col = -1;
+};
+
 struct Unit {
   Scope* scope = nullptr;
   CodeSpec spec;
@@ -74,7 +80,7 @@ struct Unit {
   std::vector<int> labels;
   std::vector<size_t> fixups;
   std::vector<FBlock> fblocks;
-  int line = 1;
+  SrcLoc loc;  // location given to the instructions being emitted
   std::string private_name;
   bool interactive = false;
 };
@@ -187,7 +193,7 @@ class Compiler {
     un->spec.qualname = qualname;
     un->spec.filename = filename_;
     un->spec.firstlineno = firstline;
-    un->line = firstline;
+    un->loc = SrcLoc{firstline, firstline, 0, 0};  // CPython's start of a scope
     if (parent) un->private_name = parent->private_name;
     if (s->type == ScopeType::Class) un->private_name = s->name;
     // varnames: parameters first, then other locals in order of appearance.
@@ -292,6 +298,37 @@ class Compiler {
     }
     u->spec.stacksize = maxd + 2;
     u->spec.maxblocks = maxb + 1;
+  }
+
+  // ---- locations ----
+  void set_loc(const Loc* n) {
+    u_->loc.line = n->line;
+    if (n->end_line >= n->line && n->col >= 0 && n->end_col >= 0) {
+      u_->loc.end_line = n->end_line;
+      u_->loc.col = n->col;
+      u_->loc.end_col = n->end_col;
+    } else {
+      u_->loc.end_line = n->line;
+      u_->loc.col = u_->loc.end_col = -1;
+    }
+  }
+  // CPython 3.11's update_start_location_to_match_attr: an attribute access (or method call)
+  // whose name is on a later line than the current start starts at the name.
+  void match_attr_start(Expr* attr) {
+    SrcLoc& l = u_->loc;
+    if (l.line == attr->end_line) return;
+    l.line = attr->end_line;
+    const std::string& name = attr->as<Attribute>()->attr;
+    int len = 0;  // in characters, as CPython (the column is in bytes)
+    for (unsigned char ch : name)
+      if ((ch & 0xC0) != 0x80) ++len;
+    if (len <= attr->end_col) {
+      l.col = attr->end_col - len;
+    } else {
+      l.col = l.end_col = -1;
+    }
+    if (l.end_line < l.line) l.end_line = l.line;
+    if (l.line == l.end_line && l.col >= 0 && l.end_col < l.col) l.end_col = l.col;
   }
 
   // ---- emission ----
@@ -619,13 +656,11 @@ class Compiler {
           // CPython warns (SyntaxWarning) and the assert always passes.
         }
         int l_end = new_label();
-        jump_if(a->test, true, l_end);
-        set_loc(s);
+        jump_if(a->test, true, l_end);  // may leave a comparison's location set
         emit(Op::LOAD_ASSERTION_ERROR);
         if (a->msg) {
           emit(Op::PUSH_NULL);
           expr(a->msg);
-          set_loc(s);
           emit(Op::CALL, 1);
         }
         emit(Op::RAISE_VARARGS, 1);
@@ -1333,8 +1368,13 @@ class Compiler {
       emit(Op::PUSH_NULL);
     }
   }
-  void apply_decorators(size_t n) {
-    for (size_t i = 0; i < n; ++i) emit(Op::CALL, 1);
+  void apply_decorators(const std::vector<Expr*>& decs) {
+    SrcLoc saved = u_->loc;
+    for (size_t i = decs.size(); i-- > 0;) {
+      set_loc(decs[i]);  // each call at its decorator expression
+      emit(Op::CALL, 1);
+    }
+    u_->loc = saved;
   }
 
   // Pushes defaults/kwdefaults/annotations for a function; returns MAKE_FUNCTION flags.
@@ -1433,7 +1473,7 @@ class Compiler {
     CodeObject* co = leave_unit();
     set_loc(f);
     make_function(co, flags);
-    apply_decorators(f->decorator_list.size());
+    apply_decorators(f->decorator_list);
     name_op(f->name, Access::Store);
   }
 
@@ -1475,12 +1515,19 @@ class Compiler {
     make_function(co, 0);
     emit(Op::LOAD_CONST, const_str(c->name));
     call_args(c->bases, c->keywords, 2, c);
-    apply_decorators(c->decorator_list.size());
+    apply_decorators(c->decorator_list);
     name_op(c->name, Access::Store);
   }
 
   // ---- assignment ----
+  // Targets are compiled at their own location (CPython visits them as expressions).
   void assign(Expr* t) {
+    SrcLoc saved = u_->loc;
+    set_loc(t);
+    assign_inner(t);
+    u_->loc = saved;
+  }
+  void assign_inner(Expr* t) {
     switch (t->kind) {
       case ExprKind::Name:
         name_op(t->as<Name>()->id, Access::Store);
@@ -1488,7 +1535,7 @@ class Compiler {
       case ExprKind::Attribute: {
         auto* a = t->as<Attribute>();
         expr(a->value);
-        set_loc(t);
+        match_attr_start(t);
         emit(Op::STORE_ATTR, name_idx(mg(a->attr)));
         break;
       }
@@ -1496,7 +1543,6 @@ class Compiler {
         auto* s = t->as<Subscript>();
         expr(s->value);
         expr(s->slice);
-        set_loc(t);
         emit(Op::STORE_SUBSCR);
         break;
       }
@@ -1514,7 +1560,6 @@ class Compiler {
             star = static_cast<int>(i);
           }
         }
-        set_loc(t);
         if (star >= 0) {
           size_t after = elts.size() - star - 1;
           if (star > 255 || after > 0xffff) {
@@ -1538,19 +1583,24 @@ class Compiler {
   }
 
   void del_target(Expr* t) {
+    SrcLoc saved = u_->loc;
+    set_loc(t);
+    del_target_inner(t);
+    u_->loc = saved;
+  }
+  void del_target_inner(Expr* t) {
     switch (t->kind) {
       case ExprKind::Name:
         name_op(t->as<Name>()->id, Access::Del);
         break;
       case ExprKind::Attribute:
         expr(t->as<Attribute>()->value);
-        set_loc(t);
+        match_attr_start(t);
         emit(Op::DELETE_ATTR, name_idx(mg(t->as<Attribute>()->attr)));
         break;
       case ExprKind::Subscript:
         expr(t->as<Subscript>()->value);
         expr(t->as<Subscript>()->slice);
-        set_loc(t);
         emit(Op::DELETE_SUBSCR);
         break;
       case ExprKind::Tuple:
@@ -1569,37 +1619,44 @@ class Compiler {
     uint32_t op = static_cast<uint32_t>(a->op) | kInplaceFlag;
     Expr* t = a->target;
     switch (t->kind) {
+      // As CPython: the target's loads and stores at the target, the operation at the statement.
       case ExprKind::Name:
+        set_loc(t);
         name_op(t->as<Name>()->id, Access::Load);
-        expr(a->value);
         set_loc(a);
+        expr(a->value);
         emit(Op::BINARY_OP, op);
+        set_loc(t);
         name_op(t->as<Name>()->id, Access::Store);
         break;
       case ExprKind::Attribute: {
         auto* at = t->as<Attribute>();
+        set_loc(t);
         expr(at->value);
         emit(Op::COPY, 1);
-        set_loc(t);
+        match_attr_start(t);
         emit(Op::LOAD_ATTR, name_idx(mg(at->attr)));
-        expr(a->value);
         set_loc(a);
+        expr(a->value);
         emit(Op::BINARY_OP, op);
+        set_loc(t);
+        match_attr_start(t);
         emit(Op::SWAP, 2);
         emit(Op::STORE_ATTR, name_idx(mg(at->attr)));
         break;
       }
       case ExprKind::Subscript: {
         auto* s = t->as<Subscript>();
+        set_loc(t);
         expr(s->value);
         expr(s->slice);
         emit(Op::COPY, 2);
         emit(Op::COPY, 2);
-        set_loc(t);
         emit(Op::BINARY_SUBSCR);
-        expr(a->value);
         set_loc(a);
+        expr(a->value);
         emit(Op::BINARY_OP, op);
+        set_loc(t);
         emit(Op::SWAP, 3);
         emit(Op::SWAP, 2);
         emit(Op::STORE_SUBSCR);
@@ -1993,7 +2050,7 @@ class Compiler {
       case ExprKind::Attribute: {
         auto* a = e->as<Attribute>();
         expr(a->value);
-        u_->line = e->end_line ? e->end_line : e->line;
+        match_attr_start(e);
         if (a->ctx == Ctx::Load) emit(Op::LOAD_ATTR, name_idx(mg(a->attr)));
         break;
       }
@@ -2169,9 +2226,12 @@ class Compiler {
         c->func->as<Attribute>()->ctx == Ctx::Load) {
       auto* a = c->func->as<Attribute>();
       expr(a->value);
-      u_->line = c->func->end_line ? c->func->end_line : c->func->line;
+      SrcLoc call_loc = u_->loc;
+      set_loc(c->func);
+      match_attr_start(c->func);
       emit(Op::LOAD_METHOD, name_idx(mg(a->attr)));
-      set_loc(c);
+      u_->loc = call_loc;  // the call (arguments and CALL) starts at the method name
+      match_attr_start(c->func);
     } else {
       expr(c->func);
       if (!dynamic) emit(Op::PUSH_NULL);

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "interp/parser.h"
 #include "interp/vm.h"
 #include "stdlib/modules.h"
 
@@ -119,6 +120,12 @@ std::string strip(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// The line without its line break (a "\r\n" file read in text mode).
+std::string chomp(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
 std::string exc_type_name(ThreadState* ts, Object* e) {
   TypeObject* t = e->type;
   if (!(t->flags & kHeapType)) return t->name;
@@ -175,7 +182,8 @@ void format_syntax_error(ThreadState* ts, Object* e, std::string& out) {
       ++lead;
     std::string line = strip(text);
     out += "    " + line + "\n";
-    if (offset > 0) {
+    // No caret when the offset points into the stripped indentation (as CPython).
+    if (offset > 0 && offset - 1 >= static_cast<int64_t>(lead)) {
       // Offsets count characters; the text is UTF-8.
       auto chars = [](const std::string& s) {
         int64_t n = 0;
@@ -226,7 +234,9 @@ void write_margin(PrintCtx& c) {
 
 bool is_group(Object* e) { return isinstance_of(e, &exc::BaseExceptionGroup); }
 
-// The source line of a frame: files on disk, in-memory sources, and the embedded stdlib (whose
+std::string source_line_raw(ThreadState* ts, std::string_view filename, int lineno);
+
+// The source line of a frame (as in the file, without its line break): files on disk, in-memory sources, and the embedded stdlib (whose
 // files are "<gilpy-stdlib>/name.py"); nothing for "<string>"/"<stdin>", as CPython 3.11.
 std::string frame_source(ThreadState* ts, const std::string& file, int lineno) {
   static constexpr std::string_view kStdlib = "<gilpy-stdlib>/";
@@ -239,10 +249,132 @@ std::string frame_source(ThreadState* ts, const std::string& file, int lineno) {
     for (char& ch : mod)
       if (ch == '/') ch = '.';
     const EmbeddedModule* em = find_embedded_module(mod);
-    return em && em->source ? strip(nth_line(em->source, lineno)) : std::string();
+    return em && em->source ? chomp(nth_line(em->source, lineno)) : std::string();
   }
   if (!file.empty() && file[0] == '<') return "";
-  return source_line(ts, file, lineno);
+  return source_line_raw(ts, file, lineno);
+}
+
+// ---- position carets (CPython 3.11's tb_displayline) ----
+// Each traceback entry's source line is followed, when the failing instruction's position is
+// known, by a line of carets under its range:
+//     return 10 / x
+//            ~~~^~~
+// Columns come from co_positions (UTF-8 byte offsets) converted to characters of the line. A
+// range on several lines is drawn up to the last non-blank character of the first line; a range
+// covering the whole stripped line draws nothing, unless it has anchors. Anchors come from
+// parsing the range alone: a binary operation gets `~` under the operands and `^` under the
+// operator, a subscript `~` under the value and `^` under `[...]`.
+
+bool is_ws(char ch) { return ch == ' ' || ch == '\t' || ch == '\f'; }
+
+// Characters in the first `off` bytes of s (CPython's _PyPegen_byte_offset_to_character_offset:
+// a cut multi-byte sequence counts as one replacement character, past the end clamps to len+1).
+int64_t byte_to_char(std::string_view s, int64_t off) {
+  if (off < 0) return -1;
+  int64_t len = static_cast<int64_t>(s.size());
+  bool past = off > len;
+  if (off > len) off = len;
+  int64_t n = 0;
+  for (int64_t i = 0; i < off; ++i)
+    if ((static_cast<unsigned char>(s[static_cast<size_t>(i)]) & 0xC0) != 0x80) ++n;
+  return past ? n + 1 : n;
+}
+
+// Byte offset of character index `ch` of s.
+size_t char_to_byte(std::string_view s, int64_t ch) {
+  size_t i = 0;
+  for (int64_t n = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (n == ch) return i;
+      ++n;
+    }
+  }
+  return s.size();
+}
+
+// Anchors of a one-line segment (byte offsets in the segment): true when found.
+bool segment_anchors(std::string_view seg, int64_t* left, int64_t* right, char* primary,
+                     char* secondary) {
+  ParseResult r = parse_module(seg, "<traceback>");
+  if (!r.ok() || r.mod->body.size() != 1 || r.mod->body[0]->kind != ast::StmtKind::Expr)
+    return false;
+  ast::Expr* e = r.mod->body[0]->as<ast::ExprStmt>()->value;
+  int64_t len = static_cast<int64_t>(seg.size());
+  auto at = [&](int64_t i) { return i >= 0 && i < len ? seg[static_cast<size_t>(i)] : '\0'; };
+  if (e->kind == ast::ExprKind::BinOp) {
+    auto* b = e->as<ast::BinOp>();
+    int64_t rstart = b->right->col;
+    for (int64_t i = b->left->end_col; i < rstart; ++i) {
+      if (is_ws(at(i))) continue;
+      *left = i;
+      *right = i + 1;
+      if (i + 1 < rstart && !is_ws(at(i + 1))) ++*right;  // two-character operator
+      if (i + 1 < rstart && at(i) == ')') continue;     // a closing parenthesis of the left operand
+      *primary = '~';
+      *secondary = '^';
+      break;
+    }
+    return true;
+  }
+  if (e->kind == ast::ExprKind::Subscript) {
+    auto* sb = e->as<ast::Subscript>();
+    *left = sb->value->end_col;
+    *right = sb->slice->end_col + 1;
+    while (*left < len && at(*left) != '[') ++*left;
+    while (*right < len && at(*right) != ']') ++*right;
+    if (*right < len) ++*right;
+    *primary = '~';
+    *secondary = '^';
+    return true;
+  }
+  return false;
+}
+
+// The caret line (without the margin) for instruction `lasti` of co on source line `line` (as in
+// the file, without its newline); empty when nothing is drawn.
+std::string caret_line(CodeObject* co, int lasti, const std::string& line) {
+  int start_line, end_line, col, end_col;
+  if (!code_position(co, lasti, &start_line, &end_line, &col, &end_col)) return "";
+  if (start_line < 0 || end_line < 0 || col < 0 || end_col < 0) return "";
+  int64_t start = byte_to_char(line, col);
+  int64_t end = byte_to_char(line, end_col);
+  int64_t left_end = -1, right_start = -1;
+  char primary = '^', secondary = '^';
+  if (start_line == end_line) {
+    if (start < end) {
+      size_t b0 = char_to_byte(line, start), b1 = char_to_byte(line, end);
+      std::string_view seg = std::string_view(line).substr(b0, b1 - b0);
+      int64_t l = -1, r = -1;
+      if (segment_anchors(seg, &l, &r, &primary, &secondary)) {
+        left_end = byte_to_char(seg, l) + start;
+        right_start = byte_to_char(seg, r) + start;
+      }
+    }
+  } else {
+    // Up to the last non-blank character (CPython indexes the UTF-8 bytes with a character count).
+    int64_t nchars = byte_to_char(line, static_cast<int64_t>(line.size()));
+    int64_t i = nchars;
+    while (--i >= 0)
+      if (!is_ws(i < static_cast<int64_t>(line.size()) ? line[static_cast<size_t>(i)] : '\0'))
+        break;
+    end = i + 1;
+  }
+  int64_t lead = 0;
+  while (lead < static_cast<int64_t>(line.size()) && is_ws(line[static_cast<size_t>(lead)])) ++lead;
+  int64_t stripped_len = byte_to_char(line, static_cast<int64_t>(line.size())) - lead;
+  bool special = left_end != -1 || right_start != -1;
+  if (end - start == stripped_len && !special) return "";
+  std::string out;
+  for (int64_t off = lead - 4 + 1; off <= end; ++off) {
+    if (off <= start)
+      out += ' ';
+    else if (special && left_end < off && off <= right_start)
+      out += secondary;
+    else
+      out += primary;
+  }
+  return out;
 }
 
 void format_one(ThreadState* ts, PrintCtx& c, Object* e) {
@@ -283,8 +415,15 @@ void format_one(ThreadState* ts, PrintCtx& c, Object* e) {
       }
       c.out += line_prefix + "  File \"" + file + "\", line " + std::to_string(tb->lineno) +
                ", in " + name + "\n";
-      std::string src = frame_source(ts, file, tb->lineno);
-      if (!src.empty()) c.out += line_prefix + "    " + src + "\n";
+      std::string raw = frame_source(ts, file, tb->lineno);
+      size_t lead = 0;
+      while (lead < raw.size() && is_ws(raw[lead])) ++lead;
+      if (lead < raw.size()) {
+        // As CPython's printer: the line without its indentation (trailing blanks kept).
+        c.out += line_prefix + "    " + raw.substr(lead) + "\n";
+        std::string carets = caret_line(tb->code, tb->lasti, raw);
+        if (!carets.empty()) c.out += line_prefix + carets + "\n";
+      }
     }
     flush_repeat();
   }
@@ -460,22 +599,30 @@ void register_source(ThreadState* ts, std::string_view filename, std::string_vie
 }
 
 std::string source_line(ThreadState* ts, std::string_view filename, int lineno) {
+  return strip(source_line_raw(ts, filename, lineno));
+}
+
+namespace {
+
+std::string source_line_raw(ThreadState* ts, std::string_view filename, int lineno) {
   if (lineno <= 0) return "";
   DictObject* d = source_registry(ts, false);
   if (d) {
     Ref<> k = Ref<>::steal(str_from(ts, filename));
     Object* v = k ? dict_get(ts, d, k.get()) : nullptr;
     clear_exc(ts);
-    if (v && is_str(v)) return strip(nth_line(str_view(v), lineno));
+    if (v && is_str(v)) return chomp(nth_line(str_view(v), lineno));
   }
   if (filename.empty() || filename[0] == '<') return "";
   std::ifstream in{std::string(filename)};
   if (!in) return "";
   std::string line;
   for (int i = 1; std::getline(in, line); ++i)
-    if (i == lineno) return strip(line);
+    if (i == lineno) return chomp(line);
   return "";
 }
+
+}  // namespace
 
 void print_exception(ThreadState* ts, Object* exc) {
   if (!exc) return;
