@@ -1886,6 +1886,17 @@ static Object* type_new_slot(ThreadState* ts, TypeObject* meta, Object* const* a
     return raise(ts, &exc::TypeError, "type.__new__() argument 3 must be dict, not %s",
                  type_name(args[2]));
   auto* bases = static_cast<TupleObject*>(args[1]);
+  for (ssize i = 0; i < bases->size; ++i) {
+    Object* b = bases->items[i];
+    if (is_type(b)) continue;
+    Ref<StrObject> n = Ref<StrObject>::steal(intern(ts, "__mro_entries__"));
+    if (!n) return nullptr;
+    Ref<> entries = Ref<>::steal(getattr_opt(ts, b, n.get()));
+    if (entries)
+      return raise(ts, &exc::TypeError,
+                   "type() doesn't support MRO entry resolution; use types.new_class()");
+    if (exc_occurred(ts)) return nullptr;
+  }
   TypeObject* winner = meta;
   for (ssize i = 0; i < bases->size; ++i) {
     TypeObject* bt = bases->items[i]->type;
