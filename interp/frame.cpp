@@ -67,6 +67,13 @@ bool vm_enter_recursive_call(ThreadState* ts, const char* where) {
   return true;
 }
 
+bool vm_check_c_stack(ThreadState* ts, const char* where) {
+  char probe;
+  if (reinterpret_cast<uintptr_t>(&probe) >= vm_thread(ts)->c_stack_limit) return true;
+  raise(ts, &exc::RecursionError, "maximum recursion depth exceeded%s", where ? where : "");
+  return false;
+}
+
 Frame* frame_stack_alloc(ThreadState* ts, CodeObject* co) {
   VmThread* vt = vm_thread(ts);
   size_t need = (frame_size(co) + 15) & ~size_t(15);

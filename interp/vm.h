@@ -51,6 +51,11 @@ void vm_thread_clear(ThreadState* ts);
 // return with vm_leave_recursive_call.
 bool vm_enter_recursive_call(ThreadState* ts, const char* where);
 inline void vm_leave_recursive_call(ThreadState* ts) { --ts->recursion_depth; }
+// The C++ stack half of the guard, without counting: for native code whose recursion CPython
+// leaves unbounded (hash of nested tuples, next() through chained map/filter/zip). Raises
+// RecursionError "maximum recursion depth exceeded<where>" and returns false only when the C++
+// stack is nearly exhausted.
+bool vm_check_c_stack(ThreadState* ts, const char* where);
 
 // Exit code for an uncaught exception being raised in ts (prints it; SystemExit -> its code).
 int handle_uncaught(ThreadState* ts);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/vm.h"
 #include "runtime/containers_internal.h"
 #include "runtime/range.h"
 #include "runtime/runtime.h"
@@ -199,6 +200,7 @@ Object* zip_strict_error(ThreadState* ts, ssize i, bool shorter) {
 }
 
 Object* zip_next(ThreadState* ts, Object* o) {
+  if (!vm_check_c_stack(ts, nullptr)) return nullptr;  // chains of them recurse
   auto* z = static_cast<ZipObject*>(o);
   ssize n = z->iters->size;
   if (n == 0) return nullptr;
@@ -280,6 +282,7 @@ int map_traverse(Object* o, visitproc visit, void* arg) {
 }
 
 Object* map_next(ThreadState* ts, Object* o) {
+  if (!vm_check_c_stack(ts, nullptr)) return nullptr;  // chains of them recurse
   auto* m = static_cast<MapObject*>(o);
   ssize n = m->iters->size;
   if (n == 1) {
@@ -344,6 +347,7 @@ int filter_traverse(Object* o, visitproc visit, void* arg) {
 }
 
 Object* filter_next(ThreadState* ts, Object* o) {
+  if (!vm_check_c_stack(ts, nullptr)) return nullptr;  // chains of them recurse
   auto* f = static_cast<FilterObject*>(o);
   bool use_bool = is_none(f->func) || f->func == &BoolType;
   for (;;) {

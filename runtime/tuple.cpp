@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "interp/vm.h"
 #include "runtime/containers_internal.h"
 #include "runtime/runtime.h"
 #include "runtime/slice.h"
@@ -72,6 +73,7 @@ constexpr uint64_t kXXPrime2 = 14029467366897019727ULL;
 constexpr uint64_t kXXPrime5 = 2870177450012600261ULL;
 
 int64_t tuple_hash(ThreadState* ts, Object* o) {
+  if (!vm_check_c_stack(ts, nullptr)) return -1;  // nested tuples recurse
   auto* t = static_cast<TupleObject*>(o);
   uint64_t acc = kXXPrime5;
   for (ssize i = 0; i < t->size; ++i) {
