@@ -95,11 +95,33 @@ void mark_alive(GCHead* work, ssize hold) {
   }
 }
 
+// An exact tuple whose items are all present and none a tracked container cannot be part of a
+// cycle: it is untracked, as CPython's _PyTuple_MaybeUntrack, so tuples of numbers and strings
+// cost later collections nothing (tuples are immutable; a missing item means one being built).
+bool tuple_untrackable(Object* o) {
+  if (o->type != &TupleType) return false;
+  auto* t = static_cast<TupleObject*>(o);
+  for (ssize i = 0; i < t->size; ++i) {
+    Object* e = t->items[i];
+    if (!e) return false;
+    if ((e->type->flags & kHaveGC) && !is_immortal(e) && gc_head(e)->next) return false;
+  }
+  return true;
+}
+
 ssize finish_survivors(GCHead* from, GCHead* to) {
   ssize n = 0;
-  for (GCHead* g = from->next; g != from; g = g->next) {
+  for (GCHead* g = from->next; g != from;) {
+    GCHead* next = g->next;
     g->gc_refs &= kGcFinalized;
-    ++n;
+    if (tuple_untrackable(gc_object(g))) {
+      g->prev->next = g->next;
+      g->next->prev = g->prev;
+      g->next = g->prev = nullptr;
+    } else {
+      ++n;
+    }
+    g = next;
   }
   list_splice(to, from);
   return n;
