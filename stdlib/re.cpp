@@ -256,6 +256,8 @@ struct Program {
   std::vector<uint32_t> prefix;     // literal prefix (case-sensitive)
   int first_class = -1;             // first character must be in this class
   int first_char = -1;              // first character must be this (case-sensitive)
+  int first_fold = -1;              // first character folds to this (IGNORECASE)
+  bool first_fold_uni = false;
 };
 
 // ---- parser --------------------------------------------------------------------------------------
@@ -265,6 +267,7 @@ struct ParseError {
   ssize pos = -1;  // -1: no position
   bool overflow = false;  // OverflowError instead of re.error
   bool value_error = false;
+  bool recursion = false;  // RecursionError (patterns nested too deeply)
 };
 
 bool is_octal(uint32_t c) { return c >= '0' && c <= '7'; }
@@ -341,6 +344,23 @@ class Parser {
   std::vector<int> open_groups_;
   std::vector<std::pair<int, ssize>> cond_refs_;
   bool seen_item_ = false;  // a non-flag item was parsed (for global flags placement)
+  int lookbehind_groups_ = -1;  // inside a lookbehind: the group count at its start
+
+  // References from inside a lookbehind may not name an open group or one of its own groups.
+  bool check_lookbehind_ref(int g) {
+    if (lookbehind_groups_ < 0) return true;
+    bool open = g > ngroups;
+    for (int og : open_groups_) open = open || og == g;
+    if (open) {
+      fail("cannot refer to an open group", ssize(i_));
+      return false;
+    }
+    if (g > lookbehind_groups_) {
+      fail("cannot refer to group defined in the same lookbehind subpattern", ssize(i_));
+      return false;
+    }
+    return true;
+  }
 
   Node* mk(NK k) {
     nodes.push_back(std::make_unique<Node>());
@@ -670,6 +690,7 @@ class Parser {
       if (g > ngroups) return fail("invalid group reference " + std::to_string(g), ssize(esc_pos + 1));
       for (int og : open_groups_)
         if (og == g) return fail("cannot refer to an open group", ssize(esc_pos));
+      if (!check_lookbehind_ref(g)) return nullptr;
       Node* n = mk(NK::Backref);
       n->group = g;
       n->flags = fl;
@@ -847,6 +868,10 @@ class Parser {
   }
 
   Node* parse_group(int depth) {
+    if (depth > 200) {
+      err.recursion = true;
+      return fail("maximum recursion depth exceeded", -1);
+    }
     size_t open = i_;
     ++i_;
     int saved_flags = flags_;
@@ -886,6 +911,7 @@ class Parser {
           if (g < 0) return fail("unknown group name " + quote_name(key), ssize(npos));
           for (int og : open_groups_)
             if (og == g) return fail("cannot refer to an open group", ssize(npos));
+          if (!check_lookbehind_ref(g)) return nullptr;
           seen_item_ = true;
           Node* n = mk(NK::Backref);
           n->group = g;
@@ -933,6 +959,7 @@ class Parser {
           g = lookup_group(name);
           if (g < 0) return fail("unknown group name " + quote_name(key), ssize(npos));
         }
+        if (!check_lookbehind_ref(g)) return nullptr;
         seen_item_ = true;
         Node* yes = parse_seq(depth + 1, flags_);
         if (failed) return nullptr;
@@ -1018,7 +1045,10 @@ class Parser {
     }
     seen_item_ = true;
     if (capture) open_groups_.push_back(capture);
+    int saved_lb = lookbehind_groups_;
+    if (behind && lookbehind_groups_ < 0) lookbehind_groups_ = ngroups;
     Node* body = parse_alt(depth + 1);
+    lookbehind_groups_ = saved_lb;
     if (failed) return nullptr;
     if (!more() || peek() != ')') return fail("missing ), unterminated subpattern", ssize(open));
     ++i_;
@@ -1044,7 +1074,7 @@ class Parser {
 // ---- compiler ----------------------------------------------------------------------------------
 
 // Width bounds of a node (max kInf when unbounded or unknown).
-void width(const Node* n, ssize* lo, ssize* hi) {
+void width(const Node* n, ssize* lo, ssize* hi, const std::vector<const Node*>* groups) {
   auto add = [](ssize a, ssize b) { return (a >= kInf || b >= kInf) ? kInf : std::min(a + b, kInf); };
   switch (n->kind) {
     case NK::Empty:
@@ -1058,6 +1088,11 @@ void width(const Node* n, ssize* lo, ssize* hi) {
       *lo = *hi = 1;
       return;
     case NK::Backref:
+      // as wide as the group it repeats (CPython's rule for look-behinds)
+      if (groups && size_t(n->group) < groups->size() && (*groups)[size_t(n->group)]) {
+        width((*groups)[size_t(n->group)], lo, hi, groups);
+        return;
+      }
       *lo = 0;
       *hi = kInf;
       return;
@@ -1065,7 +1100,7 @@ void width(const Node* n, ssize* lo, ssize* hi) {
       ssize l = 0, h = 0;
       for (auto* k : n->kids) {
         ssize a, b;
-        width(k, &a, &b);
+        width(k, &a, &b, groups);
         l = add(l, a);
         h = add(h, b);
       }
@@ -1078,7 +1113,7 @@ void width(const Node* n, ssize* lo, ssize* hi) {
       ssize l = kInf, h = 0;
       for (auto* k : n->kids) {
         ssize a, b;
-        width(k, &a, &b);
+        width(k, &a, &b, groups);
         l = std::min(l, a);
         h = std::max(h, b);
       }
@@ -1089,11 +1124,11 @@ void width(const Node* n, ssize* lo, ssize* hi) {
     }
     case NK::Group:
     case NK::Atomic:
-      width(n->kids[0], lo, hi);
+      width(n->kids[0], lo, hi, groups);
       return;
     case NK::Repeat: {
       ssize a, b;
-      width(n->kids[0], &a, &b);
+      width(n->kids[0], &a, &b, groups);
       *lo = (a == 0 || n->min == 0) ? 0 : (a >= kInf / std::max<ssize>(n->min, 1) ? kInf : a * n->min);
       if (b == 0)
         *hi = 0;
@@ -1123,6 +1158,7 @@ class Compiler {
   bool failed = false;
 
   void compile(Node* root) {
+    collect_groups(root);
     emit({OP_SAVE, 0, 0});
     node(root);
     emit({OP_SAVE, 0, 1});
@@ -1133,6 +1169,15 @@ class Compiler {
   Program& p_;
   std::vector<CharClass>& classes_;
   bool bytes_;
+  std::vector<const Node*> groups_;  // group number -> its Group node's body
+
+  void collect_groups(const Node* n) {
+    if (n->kind == NK::Group && n->group > 0) {
+      if (groups_.size() <= size_t(n->group)) groups_.resize(size_t(n->group) + 1, nullptr);
+      groups_[size_t(n->group)] = n->kids[0];
+    }
+    for (auto* k : n->kids) collect_groups(k);
+  }
 
   ssize emit(Inst in) {
     p_.code.push_back(in);
@@ -1231,7 +1276,7 @@ class Compiler {
       case NK::Look: {
         ssize lo = 0, hi = 0;
         if (n->behind) {
-          width(n->kids[0], &lo, &hi);
+          width(n->kids[0], &lo, &hi, &groups_);
           if (lo != hi || hi >= kInf) {
             failed = true;
             err.msg = "look-behind requires fixed-width pattern";
@@ -1288,7 +1333,7 @@ class Compiler {
     bool greedy = n->mode == kGreedy;
     if (mx == 0) return;
     ssize lo, hi;
-    width(body, &lo, &hi);
+    width(body, &lo, &hi, &groups_);
     bool can_be_empty = lo == 0;
     if (mn == 0 && mx == 1) {
       ssize split = emit({OP_SPLIT});
@@ -1336,10 +1381,17 @@ void find_search_hints(Program& p) {
     p.first_char = int(in.a);
   } else if (in.op == OP_CLASS) {
     p.first_class = int(in.a);
+  } else if (in.op == OP_CHAR_I) {
+    p.first_fold = int(in.a);
+    p.first_fold_uni = in.flag;
   } else if (in.op == OP_REPEAT_ONE && in.a >= 1 && pc + 1 < p.code.size()) {
     const Inst& it = p.code[pc + 1];
     if (it.op == OP_CLASS) p.first_class = int(it.a);
     if (it.op == OP_CHAR) p.first_char = int(it.a);
+    if (it.op == OP_CHAR_I) {
+      p.first_fold = int(it.a);
+      p.first_fold_uni = it.flag;
+    }
   }
 }
 
@@ -1490,37 +1542,33 @@ class Machine {
           continue;
         }
         case OP_LOOP: {
+          // Iterations below the minimum are forced. Past it, another iteration is tried only
+          // when the position moved since the start of the last optional one (an empty optional
+          // iteration ends the loop), as CPython's sre does.
           ssize r = 2 * in.a;
           ssize count = regs_[size_t(r)];
           if (count < in.b) {
-            set_reg(r + 1, pos);
             ++pc;
             continue;
           }
-          if (count >= in.c) {
-            pc = in.d;
-            continue;
-          }
-          if (in.flag) {  // greedy: body first, exit on failure
-            stack_.push_back({BT_BRANCH, int32_t(in.d), pos, 0});
-            set_reg(r + 1, pos);
-            ++pc;
+          if (in.flag) {  // greedy: body first, the tail on failure
+            if (count < in.c && pos != regs_[size_t(r + 1)]) {
+              stack_.push_back({BT_BRANCH, int32_t(in.d), pos, 0});
+              set_reg(r + 1, pos);
+              ++pc;
+            } else {
+              pc = in.d;
+            }
           } else {
-            stack_.push_back({BT_LAZY_LOOP, int32_t(pc), pos, 0});
+            if (count < in.c) stack_.push_back({BT_LAZY_LOOP, int32_t(pc), pos, 0});
             pc = in.d;
           }
           continue;
         }
         case OP_LOOP_END: {
           ssize r = 2 * in.a;
-          ssize count = regs_[size_t(r)];
-          bool empty = regs_[size_t(r + 1)] == pos;
-          set_reg(r, count + 1);
-          if (empty && count + 1 >= in.b) {
-            pc = code[in.c].d;  // an empty iteration ends the loop
-          } else {
-            pc = in.c;
-          }
+          set_reg(r, regs_[size_t(r)] + 1);
+          pc = in.c;
           continue;
         }
         case OP_BACKREF: {
@@ -1662,9 +1710,11 @@ class Machine {
             break;
           case BT_LAZY_LOOP: {
             ssize lpc = t.a;
-            pos = t.b;
+            ssize at_pos = t.b;
             stack_.pop_back();
             const Inst& loop = code[lpc];
+            if (regs_[size_t(2 * loop.a + 1)] == at_pos) break;  // empty iteration: give up
+            pos = at_pos;
             set_reg(2 * loop.a + 1, pos);
             pc = lpc + 1;
             goto resume;
@@ -1837,6 +1887,19 @@ bool search_impl(Machine<CharT>& m, const Program& p, const CharT* s, ssize pos,
         while (start < end && uint32_t(s[start]) != c0) ++start;
         if (start >= end) return false;
       }
+    } else if (p.first_fold >= 0) {
+      uint32_t f = uint32_t(p.first_fold);
+      bool un = p.first_fold_uni;
+      if (f < 128) {
+        while (start < end) {
+          uint32_t c = uint32_t(s[start]);
+          if (c < 128 ? ascii_lower(c) == f : fold(c, un) == f) break;
+          ++start;
+        }
+      } else {
+        while (start < end && fold(uint32_t(s[start]), un) != f) ++start;
+      }
+      if (start >= end) return false;
     } else if (p.first_class >= 0) {
       const CharClass& cc = p.classes[size_t(p.first_class)];
       while (start < end && !cc.matches(uint32_t(s[start]))) ++start;
@@ -2061,6 +2124,7 @@ std::nullptr_t raise_re_error(ThreadState* ts, Object* error_cls, const ParseErr
                               Object* pattern) {
   if (e.overflow) return raise(ts, &exc::OverflowError, "%s", e.msg.c_str());
   if (e.value_error) return raise(ts, &exc::ValueError, "%s", e.msg.c_str());
+  if (e.recursion) return raise(ts, &exc::RecursionError, "%s", e.msg.c_str());
   Ref<> msg = Ref<>::steal(str_from(ts, e.msg));
   if (!msg) return nullptr;
   Ref<> pos = Ref<>::steal(e.pos >= 0 ? int_from(ts, e.pos) : new_none());
