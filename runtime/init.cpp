@@ -123,7 +123,7 @@ void runtime_init() {
       }
     }
     // list[int], dict[str, int]...: __class_getitem__ of the generic builtins.
-    TypeObject* generic[] = {&ListType, &DictType, &TupleType, &SetType, &FrozenSetType, &TypeType};
+    TypeObject* generic[] = {&ListType, &DictType, &TupleType, &SetType, &FrozenSetType};
     for (TypeObject* t : generic) {
       Object* d = make_class_getitem(ts, t);
       if (d) {
