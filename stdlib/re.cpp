@@ -1919,6 +1919,7 @@ struct PatternObject : Object {
   Object* groupindex; // dict name -> index (owned)
   Object* indexgroup; // tuple: index -> name or None (owned)
   Object* error_cls;  // re.error (owned)
+  Object* cache;      // SubjectCacheObject of the _re module (owned, may be nullptr)
   int flags;
   bool bytes;
 };
@@ -1946,14 +1947,45 @@ extern TypeObject PatternType;
 extern TypeObject MatchType;
 extern TypeObject ScannerType;
 
+// Code points of a non-ASCII str, with the byte offset of every 256th one.
+struct Decoded {
+  std::vector<uint32_t> cps;
+  std::vector<ssize> checkpoints;
+};
+
+// The last few non-ASCII subjects decoded (owned references to the str objects), so a loop of
+// p.search(text, pos) over one long text decodes it once. Shared by the patterns of one _re
+// module (one per interpreter); re.purge() empties it.
+struct SubjectCacheObject : Object {
+  std::vector<std::pair<Object*, std::shared_ptr<Decoded>>>* entries;
+};
+extern TypeObject SubjectCacheType;
+constexpr size_t kSubjectCacheSize = 2;
+constexpr ssize kSubjectCacheMinLen = 512;
+
+void subject_cache_clear(SubjectCacheObject* c) {
+  if (!c->entries) return;
+  auto old = std::move(*c->entries);
+  c->entries->clear();
+  for (auto& e : old) decref(e.first);
+}
+
+void subject_cache_dealloc(Object* o) {
+  auto* c = static_cast<SubjectCacheObject*>(o);
+  subject_cache_clear(c);
+  delete c->entries;
+  c->entries = nullptr;
+  free_object(o);
+}
+
 // A subject string as the machine reads it.
 struct Subject {
   Object* obj = nullptr;  // borrowed
   bool is_bytes = false;
   bool wide = false;
   const uint8_t* narrow = nullptr;
-  std::vector<uint32_t> cps;
-  std::vector<ssize> checkpoints;  // byte offset of every 256th code point (wide only)
+  std::shared_ptr<Decoded> dec;  // wide only
+  const uint32_t* wdata = nullptr;
   std::string copy;                // bytes-like objects other than bytes are copied
   std::string_view utf8;
   ssize len = 0;
@@ -1961,14 +1993,30 @@ struct Subject {
   ssize byte_offset(ssize cp) const {
     if (!wide) return cp;
     ssize k = cp >> 8;
-    ssize b = checkpoints[size_t(k)];
+    ssize b = dec->checkpoints[size_t(k)];
     for (ssize i = k << 8; i < cp; ++i) {
-      uint32_t c = cps[size_t(i)];
+      uint32_t c = wdata[i];
       b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     }
     return b;
   }
 };
+
+std::shared_ptr<Decoded> decode_str(StrObject* s) {
+  auto d = std::make_shared<Decoded>();
+  d->cps.resize(size_t(s->length) + 1);
+  d->checkpoints.reserve(size_t(s->length / 256 + 2));
+  std::string_view v = str_view(s);
+  size_t i = 0;
+  ssize k = 0;
+  while (i < v.size()) {
+    if ((k & 255) == 0) d->checkpoints.push_back(ssize(i));
+    d->cps[size_t(k++)] = u::utf8_next(v, i);
+  }
+  if ((k & 255) == 0) d->checkpoints.push_back(ssize(i));
+  d->cps.resize(size_t(k));
+  return d;
+}
 
 bool load_subject(ThreadState* ts, PatternObject* p, Object* string, Subject* sub) {
   sub->obj = string;
@@ -1982,20 +2030,42 @@ bool load_subject(ThreadState* ts, PatternObject* p, Object* string, Subject* su
     sub->utf8 = str_view(s);
     if (s->ascii) {
       sub->narrow = reinterpret_cast<const uint8_t*>(s->data);
-    } else {
-      sub->wide = true;
-      sub->cps.resize(size_t(s->length) + 1);
-      sub->checkpoints.reserve(size_t(s->length / 256 + 2));
-      std::string_view v = str_view(s);
-      size_t i = 0;
-      ssize k = 0;
-      while (i < v.size()) {
-        if ((k & 255) == 0) sub->checkpoints.push_back(ssize(i));
-        sub->cps[size_t(k++)] = u::utf8_next(v, i);
-      }
-      if ((k & 255) == 0) sub->checkpoints.push_back(ssize(i));
-      sub->cps.resize(size_t(k));
+      return true;
     }
+    sub->wide = true;
+    auto* cache = static_cast<SubjectCacheObject*>(p->cache);
+    if (cache && cache->entries && s->length >= kSubjectCacheMinLen) {
+      auto& es = *cache->entries;
+      for (size_t i = 0; i < es.size(); ++i) {
+        if (es[i].first == string) {
+          sub->dec = es[i].second;
+          if (i) std::swap(es[i], es[0]);
+          break;
+        }
+      }
+      if (!sub->dec) {
+        try {
+          sub->dec = decode_str(s);
+          es.insert(es.begin(), {newref(string), sub->dec});
+        } catch (const std::bad_alloc&) {
+          raise_object(ts, &exc::MemoryError);
+          return false;
+        }
+        if (es.size() > kSubjectCacheSize) {
+          Object* drop = es.back().first;
+          es.pop_back();
+          decref(drop);
+        }
+      }
+    } else {
+      try {
+        sub->dec = decode_str(s);
+      } catch (const std::bad_alloc&) {
+        raise_object(ts, &exc::MemoryError);
+        return false;
+      }
+    }
+    sub->wdata = sub->dec->cps.data();
     return true;
   }
   std::string_view data;
@@ -2033,7 +2103,7 @@ Object* subject_slice(ThreadState* ts, const Subject& sub, ssize a, ssize b) {
   }
   if (a == 0 && b == sub.len && is_str_exact(sub.obj)) return newref(sub.obj);
   StrBuilder sb;
-  for (ssize i = a; i < b; ++i) sb.append_cp(sub.cps[size_t(i)]);
+  for (ssize i = a; i < b; ++i) sb.append_cp(sub.wdata[i]);
   return sb.build(ts);
 }
 
@@ -2080,7 +2150,7 @@ bool run_subject(ThreadState* ts, const Program& p, const Subject& sub, ssize po
                  Mode mode, bool must_advance, RunResult* out) {
   try {
     if (sub.wide)
-      run_one<uint32_t>(p, sub.cps.data(), sub.len, pos, end, mode, must_advance, out);
+      run_one<uint32_t>(p, sub.wdata, sub.len, pos, end, mode, must_advance, out);
     else
       run_one<uint8_t>(p, sub.narrow, sub.len, pos, end, mode, must_advance, out);
   } catch (const std::bad_alloc&) {
@@ -2201,6 +2271,8 @@ Object* re_compile(ThreadState* ts, Object* module, Object* const* args, size_t 
   po->groupindex = gi.release();
   po->indexgroup = ig.release();
   po->error_cls = newref(error_cls);
+  Object* cache = module_get(ts, static_cast<ModuleObject*>(module), "_subject_cache");
+  po->cache = (cache && cache->type == &SubjectCacheType) ? newref(cache) : nullptr;
   po->flags = final_flags;
   po->bytes = bytes;
   return po;
@@ -2250,9 +2322,9 @@ bool for_each_match(ThreadState* ts, const Program& p, const Subject& sub, ssize
   ssize count = 0;
   try {
     if (sub.wide) {
-      Machine<uint32_t> m(p, sub.cps.data(), sub.len, endpos);
+      Machine<uint32_t> m(p, sub.wdata, sub.len, endpos);
       while (pos <= endpos && (limit <= 0 || count < limit)) {
-        if (!search_impl(m, p, sub.cps.data(), pos, endpos, must_advance)) break;
+        if (!search_impl(m, p, sub.wdata, pos, endpos, must_advance)) break;
         RunResult r;
         r.found = true;
         r.slots = m.slots();
@@ -2491,7 +2563,7 @@ void expand_into(const std::vector<TemplatePiece>& tpl, const Subject& sub, cons
     if (!sub.wide) {
       out->append(reinterpret_cast<const char*>(sub.narrow) + a, size_t(b - a));
     } else {
-      for (ssize k = a; k < b; ++k) u::utf8_append(*out, sub.cps[size_t(k)]);
+      for (ssize k = a; k < b; ++k) u::utf8_append(*out, sub.wdata[k]);
     }
     *outlen += b - a;
   }
@@ -2744,6 +2816,7 @@ void pattern_dealloc(Object* o) {
   clearref(p->groupindex);
   clearref(p->indexgroup);
   clearref(p->error_cls);
+  clearref(p->cache);
   free_object(o);
 }
 
@@ -3153,9 +3226,27 @@ TypeObject ScannerType = [] {
   return t;
 }();
 
+TypeObject SubjectCacheType = [] {
+  TypeObject t = stdlib_static_type("_re._SubjectCache", sizeof(SubjectCacheObject), 0);
+  t.dealloc = subject_cache_dealloc;
+  return t;
+}();
+
+Object* re_clear_cache(ThreadState* ts, Object* module, Object* const*, size_t nargs,
+                       TupleObject* kw) {
+  if (!no_kwargs(ts, "_clear_subject_cache", kw) ||
+      !check_nargs(ts, "_clear_subject_cache", nargs, 0, 0))
+    return nullptr;
+  Object* cache = module_get(ts, static_cast<ModuleObject*>(module), "_subject_cache");
+  if (cache && cache->type == &SubjectCacheType)
+    subject_cache_clear(static_cast<SubjectCacheObject*>(cache));
+  return new_none();
+}
+
 // _re.escape is in Python; the module exposes compile, the types and constants.
 const MethodDef kReFunctions[] = {
     {"compile", re_compile, 0, "compile(pattern, flags) -> Pattern"},
+    {"_clear_subject_cache", re_clear_cache, 0, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -3163,9 +3254,17 @@ const MethodDef kReFunctions[] = {
 
 bool init_re(ThreadState* ts, ModuleObject* m) {
   if (!ready_stdlib_type(ts, &PatternType) || !ready_stdlib_type(ts, &MatchType) ||
-      !ready_stdlib_type(ts, &ScannerType))
+      !ready_stdlib_type(ts, &ScannerType) || !ready_stdlib_type(ts, &SubjectCacheType))
     return false;
-  return module_add_functions(ts, m, kReFunctions) &&
+  auto* cache = alloc<SubjectCacheObject>(ts, &SubjectCacheType);
+  if (!cache) return false;
+  cache->entries = new (std::nothrow) std::vector<std::pair<Object*, std::shared_ptr<Decoded>>>();
+  if (!cache->entries) {
+    decref(cache);
+    raise_object(ts, &exc::MemoryError);
+    return false;
+  }
+  return module_add(ts, m, "_subject_cache", cache) && module_add_functions(ts, m, kReFunctions) &&
          module_add(ts, m, "Pattern", newref(static_cast<Object*>(&PatternType))) &&
          module_add(ts, m, "Match", newref(static_cast<Object*>(&MatchType))) &&
          module_add(ts, m, "MAXREPEAT", int_from(ts, kMaxRepeat)) &&

@@ -157,6 +157,7 @@ def compile(pattern, flags=0):
 def purge():
     "Clear the regular expression caches"
     _cache.clear()
+    _re._clear_subject_cache()
 
 
 def template(pattern, flags=0):
