@@ -390,7 +390,7 @@ class EnumType(type):
 
     def __delattr__(cls, attr):
         if attr in cls._member_map_:
-            raise AttributeError('cannot delete member %r.' % attr)
+            raise AttributeError('%r cannot delete member %r.' % (cls.__name__, attr))
         super().__delattr__(attr)
 
     def __getitem__(cls, name):
