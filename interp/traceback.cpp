@@ -296,16 +296,13 @@ size_t char_to_byte(std::string_view s, int64_t ch) {
 // Anchors of a one-line segment (byte offsets in the segment): true when found.
 bool segment_anchors(std::string_view seg, int64_t* left, int64_t* right, char* primary,
                      char* secondary) {
-  ParseResult r = parse_module(seg, "<traceback>");
-  if (!r.ok() || r.mod->body.size() != 1 || r.mod->body[0]->kind != ast::StmtKind::Expr)
-    return false;
-  ast::Expr* e = r.mod->body[0]->as<ast::ExprStmt>()->value;
+  int64_t a = 0, b = 0;
+  int kind = traceback_anchor_node(seg, &a, &b);
   int64_t len = static_cast<int64_t>(seg.size());
   auto at = [&](int64_t i) { return i >= 0 && i < len ? seg[static_cast<size_t>(i)] : '\0'; };
-  if (e->kind == ast::ExprKind::BinOp) {
-    auto* b = e->as<ast::BinOp>();
-    int64_t rstart = b->right->col;
-    for (int64_t i = b->left->end_col; i < rstart; ++i) {
+  if (kind == 1) {
+    int64_t rstart = b;
+    for (int64_t i = a; i < rstart; ++i) {
       if (is_ws(at(i))) continue;
       *left = i;
       *right = i + 1;
@@ -317,10 +314,9 @@ bool segment_anchors(std::string_view seg, int64_t* left, int64_t* right, char* 
     }
     return true;
   }
-  if (e->kind == ast::ExprKind::Subscript) {
-    auto* sb = e->as<ast::Subscript>();
-    *left = sb->value->end_col;
-    *right = sb->slice->end_col + 1;
+  if (kind == 2) {
+    *left = a;
+    *right = b + 1;
     while (*left < len && at(*left) != '[') ++*left;
     while (*right < len && at(*right) != ']') ++*right;
     if (*right < len) ++*right;
@@ -600,6 +596,29 @@ void register_source(ThreadState* ts, std::string_view filename, std::string_vie
 
 std::string source_line(ThreadState* ts, std::string_view filename, int lineno) {
   return strip(source_line_raw(ts, filename, lineno));
+}
+
+std::string traceback_source_line(ThreadState* ts, std::string_view filename, int lineno) {
+  return frame_source(ts, std::string(filename), lineno);
+}
+
+int traceback_anchor_node(std::string_view seg, int64_t* a, int64_t* b) {
+  ParseResult r = parse_module(seg, "<traceback>");
+  if (!r.ok() || r.mod->body.size() != 1 || r.mod->body[0]->kind != ast::StmtKind::Expr) return 0;
+  ast::Expr* e = r.mod->body[0]->as<ast::ExprStmt>()->value;
+  if (e->kind == ast::ExprKind::BinOp) {
+    auto* bo = e->as<ast::BinOp>();
+    *a = bo->left->end_col;
+    *b = bo->right->col;
+    return 1;
+  }
+  if (e->kind == ast::ExprKind::Subscript) {
+    auto* sb = e->as<ast::Subscript>();
+    *a = sb->value->end_col;
+    *b = sb->slice->end_col;
+    return 2;
+  }
+  return 0;
 }
 
 namespace {

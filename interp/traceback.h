@@ -29,5 +29,14 @@ void traceback_add(ThreadState* ts, Frame* f);
 void register_source(ThreadState* ts, std::string_view filename, std::string_view source);
 // Line `lineno` (1-based) of filename, from the registry or the file; empty when unavailable.
 std::string source_line(ThreadState* ts, std::string_view filename, int lineno);
+// The line of a traceback entry as the printer reads it (registry, file, or embedded stdlib
+// source), unstripped and without its line break; empty when unavailable.
+std::string traceback_source_line(ThreadState* ts, std::string_view filename, int lineno);
+
+// The node that carets are anchored on in a one-line source segment (CPython 3.11 parses the
+// failing range alone): kind 1 = a binary operation, a = left operand's end column, b = right
+// operand's start column; kind 2 = a subscript, a = value's end column, b = slice's end column
+// (UTF-8 byte offsets in seg). 0: neither (or seg does not parse as one expression statement).
+int traceback_anchor_node(std::string_view seg, int64_t* a, int64_t* b);
 
 }  // namespace gp

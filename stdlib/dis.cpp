@@ -6,6 +6,7 @@
 
 #include "interp/code.h"
 #include "interp/function.h"
+#include "interp/traceback.h"
 #include "stdlib/modules.h"
 
 namespace gp {
@@ -94,8 +95,39 @@ Object* dis_get_instructions(ThreadState* ts, Object*, Object* const* args, size
   return out.release();
 }
 
+// Helpers of traceback.py's caret lines (FrameSummary formatting), CPython's linecache and ast
+// being absent: _tb_source_line(filename, lineno) is the line as the VM printer reads it, with
+// "\n" ('' when unavailable, as linecache.getline); _tb_anchor_node(segment) is None or
+// (kind, a, b) of interp/traceback.h's traceback_anchor_node ('binop' or 'subscript').
+Object* dis_tb_source_line(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                           TupleObject* kw) {
+  if (kw || nargs != 2 || !is_str(args[0]) || !is_int(args[1]))
+    return raise(ts, &exc::TypeError, "_tb_source_line(filename, lineno)");
+  int64_t ln = 0;
+  if (!int_to_i64(args[1], &ln)) clear_exc(ts);
+  if (ln <= 0 || ln > INT32_MAX) return str_from(ts, "");
+  std::string line = traceback_source_line(ts, str_view(args[0]), static_cast<int>(ln));
+  return str_from(ts, line.empty() ? line : line + "\n");
+}
+
+Object* dis_tb_anchor_node(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                           TupleObject* kw) {
+  if (kw || nargs != 1 || !is_str(args[0]))
+    return raise(ts, &exc::TypeError, "_tb_anchor_node(segment)");
+  int64_t a = 0, b = 0;
+  int kind = traceback_anchor_node(str_view(args[0]), &a, &b);
+  if (!kind) return newref(none());
+  Ref<> k = Ref<>::steal(str_from(ts, kind == 1 ? "binop" : "subscript"));
+  Ref<> x = Ref<>::steal(int_from(ts, a));
+  Ref<> y = Ref<>::steal(int_from(ts, b));
+  if (!k || !x || !y) return nullptr;
+  return tuple_pack(ts, {k.get(), x.get(), y.get()});
+}
+
 const MethodDef kDisMethods[] = {
     {"get_instructions", dis_get_instructions, 0, "Instructions of a code object as tuples."},
+    {"_tb_source_line", dis_tb_source_line, 0, nullptr},
+    {"_tb_anchor_node", dis_tb_anchor_node, 0, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 

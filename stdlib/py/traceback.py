@@ -4,6 +4,7 @@ Whole tracebacks are formatted by the VM's own printer (the one that prints unca
 exceptions), so print_exc() output matches an uncaught traceback exactly."""
 
 import sys
+import _dis
 
 __all__ = ['extract_stack', 'extract_tb', 'format_exception', 'format_exception_only',
            'format_list', 'format_stack', 'format_tb', 'print_exc', 'format_exc',
@@ -124,11 +125,17 @@ class FrameSummary:
             self.line
 
     @property
+    def _original_line(self):
+        # The line as read (with its line break), what the caret columns index.
+        self.line
+        return self._line
+
+    @property
     def line(self):
         if self._line is None:
             if self.lineno is None:
                 return None
-            self._line = sys._gilpy_source_line(self.filename, self.lineno)
+            self._line = _dis._tb_source_line(self.filename, self.lineno)
         return self._line.strip()
 
     def __eq__(self, other):
@@ -153,19 +160,77 @@ class FrameSummary:
             filename=self.filename, lineno=self.lineno, name=self.name)
 
 
+_RECURSIVE_CUTOFF = 3
+
+
+def _char_offset(text, byte_offset):
+    # Characters in the first byte_offset UTF-8 bytes of text (a cut character counts as one).
+    return len(text.encode('utf-8')[:byte_offset].decode('utf-8', errors='replace'))
+
+
+def _caret_anchors(segment):
+    # (left_end, right_start) character offsets in segment of the '^' part, or None: CPython
+    # 3.11's traceback.py parses the failing range alone and anchors a binary operation on its
+    # operator and a subscript on its brackets.
+    node = _dis._tb_anchor_node(segment)
+    if node is None:
+        return None
+    kind, a, b = node
+    n = len(segment)
+    if kind == 'binop':
+        between = segment[_char_offset(segment, a):_char_offset(segment, b)]
+        skip = len(between) - len(between.lstrip())
+        left = a + skip  # a byte offset plus a character count, as CPython
+        right = left + 1
+        if skip + 1 < len(between) and not between[skip + 1].isspace():
+            right += 1
+        while left < n and (segment[left].isspace() or segment[left] in ')#'):
+            left += 1
+            right += 1
+        return _char_offset(segment, left), _char_offset(segment, right)
+    left = _char_offset(segment, a)
+    right = _char_offset(segment, b + 1)
+    while left < n and segment[left] != '[':
+        left += 1
+    while right < n and segment[right] != ']':
+        right += 1
+    if right < n:
+        right += 1
+    return left, right
+
+
+def _code_position(code, lasti):
+    if lasti < 0:
+        return None, None, None, None
+    for i, pos in enumerate(code.co_positions()):
+        if i == lasti // 2:
+            return pos
+    return None, None, None, None
+
+
 class StackSummary(list):
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        return klass._extract_with_positions(
+            ((f, (lineno, None, None, None)) for f, lineno in frame_gen),
+            limit=limit, lookup_lines=lookup_lines, capture_locals=capture_locals)
+
+    @classmethod
+    def _extract_with_positions(klass, frame_gen, *, limit=None, lookup_lines=True,
+                                capture_locals=False):
+        if limit is None:
+            limit = getattr(sys, 'tracebacklimit', None)
+            if limit is not None and limit < 0:
+                limit = 0
+        entries = list(frame_gen)
+        if limit is not None:
+            entries = entries[:limit] if limit >= 0 else entries[limit:]
         result = klass()
-        for f, lineno in frame_gen:
+        for f, (lineno, end_lineno, colno, end_colno) in entries:
             co = f.f_code
             result.append(FrameSummary(co.co_filename, lineno, co.co_name,
-                                       lookup_line=lookup_lines))
-        if limit is not None:
-            if limit >= 0:
-                result = klass(result[:limit])
-            else:
-                result = klass(result[limit:])
+                                       lookup_line=lookup_lines, end_lineno=end_lineno,
+                                       colno=colno, end_colno=end_colno))
         return result
 
     @classmethod
@@ -180,15 +245,66 @@ class StackSummary(list):
         return result
 
     def format_frame_summary(self, frame_summary):
-        row = ['  File "{}", line {}, in {}\n'.format(frame_summary.filename,
-                                                       frame_summary.lineno,
-                                                       frame_summary.name)]
-        if frame_summary.line:
-            row.append('    {}\n'.format(frame_summary.line.strip()))
+        fs = frame_summary
+        row = ['  File "{}", line {}, in {}\n'.format(fs.filename, fs.lineno, fs.name)]
+        if fs.line:
+            shown = fs.line.strip()
+            row.append('    {}\n'.format(shown))
+            if fs.colno is not None and fs.end_colno is not None:
+                row.append(self._caret_row(fs, shown))
+        if fs.locals:
+            for name, value in sorted(fs.locals.items()):
+                row.append('    {} = {}\n'.format(name, value))
         return ''.join(row)
 
+    @staticmethod
+    def _caret_row(fs, shown):
+        # CPython 3.11's traceback.py rules (they differ slightly from the printer of uncaught
+        # exceptions: the line is stripped on both sides and its break counts as removed).
+        original = fs._original_line
+        removed = len(original) - len(shown)
+        start = _char_offset(original, fs.colno) + 1
+        end = _char_offset(original, fs.end_colno) + 1
+        anchors = None
+        if fs.lineno == fs.end_lineno:
+            try:
+                anchors = _caret_anchors(original[start - 1:end - 1])
+            except Exception:
+                anchors = None
+        else:
+            end = removed + len(shown)
+        if end - start >= len(shown) and not (anchors and anchors[1] - anchors[0] > 0):
+            return ''
+        carets = ' ' * (start - removed)
+        if anchors:
+            left, right = anchors
+            carets += '~' * left + '^' * (right - left) + '~' * (end - start - right)
+        else:
+            carets += '^' * (end - start)
+        return '    ' + carets + '\n'
+
     def format(self):
-        return [self.format_frame_summary(fs) for fs in self]
+        result = []
+        last = None
+        count = 0
+        for fs in self:
+            key = (fs.filename, fs.lineno, fs.name)
+            if key != last:
+                if count > _RECURSIVE_CUTOFF:
+                    more = count - _RECURSIVE_CUTOFF
+                    result.append('  [Previous line repeated {} more time{}]\n'.format(
+                        more, 's' if more > 1 else ''))
+                last = key
+                count = 0
+            count += 1
+            if count > _RECURSIVE_CUTOFF:
+                continue
+            result.append(self.format_frame_summary(fs))
+        if count > _RECURSIVE_CUTOFF:
+            more = count - _RECURSIVE_CUTOFF
+            result.append('  [Previous line repeated {} more time{}]\n'.format(
+                more, 's' if more > 1 else ''))
+        return result
 
 
 def walk_tb(tb):
@@ -205,8 +321,17 @@ def walk_stack(f):
         f = f.f_back
 
 
+def _walk_tb_positions(tb):
+    while tb is not None:
+        lineno, end_lineno, colno, end_colno = _code_position(tb.tb_frame.f_code, tb.tb_lasti)
+        if lineno is None:
+            lineno = tb.tb_lineno
+        yield tb.tb_frame, (lineno, end_lineno, colno, end_colno)
+        tb = tb.tb_next
+
+
 def extract_tb(tb, limit=None):
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_with_positions(_walk_tb_positions(tb), limit=limit)
 
 
 def extract_stack(f=None, limit=None):
