@@ -19,7 +19,7 @@ namespace u = unicode;
 Object* str_format_spec(ThreadState* ts, Object* s, std::string_view spec) {
   if (spec.empty()) {
     if (is_str_exact(s)) return newref(s);
-    return str_from(ts, str_view(s));
+    return gp::str(ts, s);  // a subclass formats as its str() (its __str__ may be overridden)
   }
   FormatSpec fs;
   if (!parse_format_spec(ts, spec, &fs, '<', 's', "str")) return nullptr;
@@ -216,7 +216,7 @@ bool render_field(ThreadState* ts, FormatState* st, std::string_view field, int 
     spec = expanded;
   }
   Object* o = obj.get();
-  if (spec.empty() && is_str(o)) {
+  if (spec.empty() && is_str_exact(o)) {
     out->append(str_view(o));
     return true;
   }

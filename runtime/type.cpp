@@ -1544,9 +1544,9 @@ static bool dict_descr_set(ThreadState* ts, Object* o, Object* value) {
     raise(ts, &exc::AttributeError, "'%s' object has no attribute '__dict__'", type_name(o));
     return false;
   }
-  if (!value) {
-    raise(ts, &exc::TypeError, "cannot delete __dict__");
-    return false;
+  if (!value) {  // `del o.__dict__`: a fresh empty dict appears on next use, as CPython
+    clearref(*slot);
+    return true;
   }
   if (!is_dict(value)) {
     raise(ts, &exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'",

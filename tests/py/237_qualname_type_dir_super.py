@@ -1,4 +1,4 @@
-# topic: object model: nested class qualnames and reprs, __name__/__qualname__/__module__ assignment, __mro_entries__, type() three-argument form (methods, errors), vars()/dir() contents, __sizeof__, super() in class/static methods, descriptor __get__ with None
+# topic: object model: nested class qualnames and reprs, __name__/__qualname__/__module__ assignment, __mro_entries__, type() three-argument form (methods, errors), vars()/dir() contents, __sizeof__, super() in class/static methods, descriptor __get__ with None, operator dunders and subclasses of builtins, instance __dict__ assignment and deletion, str subclasses in format/str.format/f-strings
 # compare: exact
 # timeout: 10
 # __repr__ of nested classes (qualname)
@@ -180,3 +180,112 @@ try: str.upper.__get__(None, None)
 except TypeError as e: print(e)
 try: plain.__get__(None, None)
 except TypeError as e: print(e)
+
+class V:
+    def __init__(self, v): self.v = v
+    def __add__(self, o): return f'V.add({o!r})'
+    def __radd__(self, o): return f'V.radd({o!r})'
+    def __repr__(self): return f'V({self.v})'
+class W(V):
+    def __radd__(self, o): return f'W.radd({o!r})'
+print(V(1) + W(2), 1 + V(1), V(1) + 1)
+class NI:
+    def __add__(self, o): return NotImplemented
+    def __eq__(self, o): return NotImplemented
+try: NI() + NI()
+except TypeError as e: print(e)
+print(NI() == NI(), NI() != NI())
+n = NI()
+print(n == n)
+class B:
+    def __len__(self): return 0
+class B2:
+    def __bool__(self): return 'yes'
+class B3:
+    def __len__(self): return -1
+print(bool(B()))
+try: bool(B2())
+except TypeError as e: print(e)
+try: bool(B3())
+except ValueError as e: print(e)
+class Idx:
+    def __index__(self): return 2
+print([1, 2, 3][Idx()], bin(Idx()), range(5)[Idx()], 'abc'[Idx():])
+class BadIdx:
+    def __index__(self): return 'x'
+try: [1][BadIdx()]
+except TypeError as e: print(e)
+# instance __dict__ assignment
+class DA: pass
+d = DA(); d.__dict__ = {'a': 1}; print(d.a)
+try: d.__dict__ = 5
+except TypeError as e: print(e)
+try: del d.__dict__
+except TypeError as e: print(e)
+setattr(d, 'with space', 1); print(getattr(d, 'with space'))
+try: setattr(d, 1, 2)
+except TypeError as e: print(e)
+try: getattr(d, 1)
+except TypeError as e: print(e)
+d.__dict__[5] = 'int key'
+print(sorted(map(str, vars(d))))
+# class __dict__ not assignable
+try: DA.__dict__ = {}
+except (AttributeError, TypeError) as e: print(type(e).__name__, e)
+try: DA.__dict__['x'] = 1
+except TypeError as e: print(e)
+# __class__ cell
+class CC:
+    def get(self): return __class__
+    def sup(self): return super()
+print(CC().get() is CC, type(CC().sup()).__name__)
+# type.__getattribute__ / type attrs
+print(type.__getattribute__(int, '__name__'), object.__getattribute__(DA(), '__class__'))
+print(int.__dict__['__add__'].__name__, DA.__module__, DA.__doc__)
+print(sorted(DA.__flags__.__class__.__mro__, key=str)[0], DA.__basicsize__ > 0, DA.__itemsize__)
+# __init__ called with wrong args on subclass of builtin
+class MyList(list):
+    def __init__(self, *a, tag=None):
+        super().__init__(*a)
+        self.tag = tag
+ml = MyList([1, 2], tag='t')
+print(ml, ml.tag, type(ml[:]).__name__, type(ml + ml).__name__, ml == [1, 2])
+class MyDict(dict):
+    def __missing__(self, k): return k * 2
+print(MyDict()[3], MyDict(a=1)['a'], MyDict().get(3))
+class MyInt(int):
+    def __new__(cls, v, extra=None):
+        o = super().__new__(cls, v)
+        o.extra = extra
+        return o
+mi = MyInt(5, 'e')
+print(mi, mi.extra, mi + 1, type(mi + 1).__name__, repr(mi), MyInt('7'))
+class MyStr(str):
+    def __str__(self): return 'custom'
+print(str(MyStr('x')), f'{MyStr("x")}', '%s' % MyStr('x'), MyStr('x') + 'y', repr(MyStr('q')))
+class MyTuple(tuple):
+    def __new__(cls, *a): return super().__new__(cls, a)
+print(MyTuple(1, 2), len(MyTuple(1, 2, 3)), type(MyTuple(1) + (2,)).__name__)
+
+class MyStr(str):
+    def __str__(self): return 'custom'
+print(format(MyStr('x')), MyStr('x').__format__(''), format(MyStr('x'), '>3'), '{}'.format(MyStr('x')))
+class F(str):
+    def __format__(self, spec): return 'F' + spec
+print('{}'.format(F('a')), '{:x}'.format(F('a')), f'{F("a")}', f'{F("a")!s}', format(F('a'), 'q'), '%s' % F('z'))
+print('{!r}'.format(MyStr('x')), '{!s}'.format(MyStr('x')), '{0}-{0}'.format(MyStr('y')))
+
+class DA3:
+    def __init__(self): self.a = 1
+    def get(self): return self.a
+d = DA3()
+for i in range(3): d.get()
+del d.__dict__
+print(d.__dict__)
+try: d.get()
+except AttributeError as e: print(e)
+d.b = 2
+print(vars(d), hasattr(d, 'a'))
+del d.__dict__
+d.a = 5
+print(d.get())
