@@ -1580,6 +1580,39 @@ static TypeObject* solid_base(TypeObject* t) {
   return base;
 }
 
+// The MRO of a heap class: C3 (compute_mro), or the result of its metaclass's own mro() override,
+// checked as CPython's mro_check.
+static TupleObject* mro_for(ThreadState* ts, TypeObject* t) {
+  TypeObject* meta = t->type;
+  if (meta != &TypeType) {
+    Ref<StrObject> name = Ref<StrObject>::steal(intern(ts, "mro"));
+    if (!name) return nullptr;
+    Object* m = type_lookup(meta, name.get());
+    if (m && m != type_lookup(&TypeType, name.get())) {
+      Ref<> hold = Ref<>::borrow(m);
+      Ref<> r = Ref<>::steal(call_unbound(ts, m, t, nullptr, 0));
+      if (!r) return nullptr;
+      Ref<TupleObject> mro = Ref<TupleObject>::steal(tuple_from_iterable(ts, r.get()));
+      if (!mro) return nullptr;
+      TypeObject* solid = solid_base(t);
+      for (ssize i = 0; i < mro->size; ++i) {
+        Object* b = mro->items[i];
+        if (!is_type(b)) {
+          raise(ts, &exc::TypeError, "mro() returned a non-class ('%s')", type_name(b));
+          return nullptr;
+        }
+        if (!is_subtype(solid, solid_base(static_cast<TypeObject*>(b)))) {
+          raise(ts, &exc::TypeError, "mro() returned base with unsuitable layout ('%s')",
+                type_short_name(static_cast<TypeObject*>(b)));
+          return nullptr;
+        }
+      }
+      return mro.release();
+    }
+  }
+  return compute_mro(ts, t);
+}
+
 static TypeObject* best_base(ThreadState* ts, TupleObject* bases) {
   TypeObject* base = nullptr;
   TypeObject* winner = nullptr;
@@ -1796,6 +1829,13 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
   }
   t->mro = compute_mro(ts, t);
   if (!t->mro) return nullptr;
+  if (meta != &TypeType) {
+    // A metaclass overriding mro() decides the final order (the C3 one is in place while it
+    // runs, so super().mro() and attribute lookups work).
+    TupleObject* custom = mro_for(ts, t);
+    if (!custom) return nullptr;
+    setref(t->mro, custom);
+  }
   t->dealloc = subtype_dealloc;
   t->traverse = subtype_traverse;
   t->clear = subtype_clear;
@@ -2164,7 +2204,7 @@ static bool compatible_for_assignment(ThreadState* ts, TypeObject* oldto, TypeOb
 // are recorded in `old` so that a failure can put every one of them back.
 static bool remro_hierarchy(ThreadState* ts, TypeObject* t,
                             std::vector<std::pair<TypeObject*, TupleObject*>>* old) {
-  TupleObject* mro = compute_mro(ts, t);
+  TupleObject* mro = mro_for(ts, t);
   if (!mro) return false;
   old->emplace_back(t, t->mro);
   t->mro = mro;
@@ -2356,7 +2396,6 @@ static Object* type_mro_method(ThreadState* ts, Object* self, Object* const*, si
                                TupleObject* kwnames) {
   if (!check_nargs(ts, "mro", nargs, 0, 0) || !no_kwargs(ts, "mro", kwnames)) return nullptr;
   auto* t = static_cast<TypeObject*>(self);
-  if (t->mro) return list_from_array(ts, t->mro->items, t->mro->size);
   Ref<TupleObject> m = Ref<TupleObject>::steal(compute_mro(ts, t));
   if (!m) return nullptr;
   return list_from_array(ts, m->items, m->size);

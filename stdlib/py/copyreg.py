@@ -28,6 +28,47 @@ def _reconstructor(cls, base, state):
     return obj
 
 
+_HEAPTYPE = 1 << 9
+
+
+def _reduce_ex(self, proto):
+    """object.__reduce_ex__ for protocols 0 and 1: the object is rebuilt by _reconstructor from
+    its class, the nearest builtin base in the MRO (whose value carries the state of builtin
+    subclasses such as list or int) and the instance state."""
+    assert proto < 2
+    cls = self.__class__
+    for base in cls.__mro__:
+        if not getattr(base, '__flags__', 0) & _HEAPTYPE:
+            break
+    else:
+        base = object
+    if base is object:
+        state = None
+    elif base is cls:
+        raise TypeError(f'cannot pickle {cls.__name__!r} object')
+    else:
+        state = base(self)
+    args = (cls, base, state)
+    try:
+        getstate = self.__getstate__
+    except AttributeError:
+        getstate = None
+    no_custom = getstate is None or type(self).__getstate__ is object.__getstate__
+    if no_custom and getattr(self, '__slots__', None):
+        raise TypeError('a class that defines __slots__ without defining __getstate__ cannot '
+                        'be pickled')
+    if getstate is None:
+        try:
+            state_dict = self.__dict__
+        except AttributeError:
+            state_dict = None
+    else:
+        state_dict = getstate()
+    if state_dict:
+        return _reconstructor, args, state_dict
+    return _reconstructor, args
+
+
 def __newobj__(cls, *args):
     return cls.__new__(cls, *args)
 

@@ -1,4 +1,4 @@
-# topic: metaclass protocol: __prepare__ namespaces, __instancecheck__/__subclasscheck__, __new__ returning other types, object.__new__/__init__ argument errors, class keywords, __set_name__ errors, __class_getitem__ (object[int] fails, type[int] works), metaclass dunders on classes
+# topic: metaclass protocol: __prepare__ namespaces, __instancecheck__/__subclasscheck__, __new__ returning other types, object.__new__/__init__ argument errors, class keywords, __set_name__ errors, __class_getitem__ (object[int] fails, type[int] works), metaclass dunders on classes, metaclass mro() overrides
 # compare: exact
 # timeout: 10
 import collections
@@ -136,3 +136,61 @@ class UR(metaclass=MR): pass
 print(UR, repr(UR), str(UR), len(UR), list(UR), UR[3], f'{UR}')
 print([UR], {'k': UR})
 print(type[int], type[int].__origin__, "__class_getitem__" in type.__dict__)
+
+class MroMeta(type):
+    def mro(cls):
+        return [cls, object]
+class A: x = 'A'
+class B(A, metaclass=MroMeta): pass
+print(B.__mro__, hasattr(B, 'x'))
+class NotMeta:
+    def __instancecheck__(self, o): return True
+print(isinstance(1, NotMeta))
+try: type.__init__(A, 'a', (), {}, extra=1)
+except TypeError as e: print(e)
+try: type('X', (), {}, extra=1)
+except TypeError as e: print(e)
+import copy
+class Sl:
+    __slots__ = ('a', 'b')
+    def __init__(self): self.a = 1; self.b = [2]
+s2 = copy.deepcopy(Sl()); print(s2.a, s2.b)
+s3 = copy.copy(Sl()); print(s3.a)
+class G:
+    def __getattribute__(self, n):
+        raise KeyError(n)
+try: G().x
+except KeyError as e: print('KeyError', e)
+print(hasattr(type, '__abstractmethods__'))
+try: type.__abstractmethods__
+except AttributeError as e: print(e)
+class Q: pass
+print(Q.__init__ is object.__init__, Q.__new__ is object.__new__, Q().__init__.__name__)
+print(Q.__subclasshook__(Q))
+print(object.__reduce_ex__(Q(), 2)[0].__name__)
+
+class MroMeta(type):
+    def mro(cls):
+        return [cls, object]
+class A: x = 'A'
+class B(A, metaclass=MroMeta): pass
+print(B.__mro__, hasattr(B, 'x'), B.mro())
+class Rev(type):
+    def mro(cls):
+        default = super().mro()
+        print('mro called for', cls.__name__, [k.__name__ for k in default])
+        return [default[0]] + default[1:-1][::-1] + [default[-1]]
+class P: v = 'P'
+class Q: v = 'Q'
+class R(P, Q, metaclass=Rev): pass
+print([k.__name__ for k in R.__mro__], R.v)
+class S(R): pass
+print([k.__name__ for k in S.__mro__], S.v)
+R.__bases__ = (Q, P)
+print([k.__name__ for k in R.__mro__], R.v, [k.__name__ for k in S.__mro__])
+for body in ('[cls, 5]', '7', '[cls, int, object]'):
+    M = type('M', (type,), {'mro': eval('lambda cls: ' + body)})
+    try:
+        M('X', (), {})
+    except TypeError as e: print(e)
+print(type.mro(B), int.mro(), bool.mro())

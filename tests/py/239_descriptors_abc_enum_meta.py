@@ -1,4 +1,4 @@
-# topic: object model: data/non-data descriptor precedence, __set__/__delete__-only descriptors, property deleter and read-only errors, property subclasses, bound method identity/equality, __init_subclass__ and __set_name__ order under a metaclass, ABCMeta (register, __subclasshook__, metaclass subclasses, update_abstractmethods), EnumMeta paths
+# topic: object model: data/non-data descriptor precedence, __set__/__delete__-only descriptors, property deleter and read-only errors, property subclasses, bound method identity/equality, __init_subclass__ and __set_name__ order under a metaclass, ABCMeta (register, __subclasshook__, metaclass subclasses, update_abstractmethods), EnumMeta paths, object.__reduce__ through copyreg._reduce_ex (protocols 0/1)
 # compare: exact
 # timeout: 10
 # data vs non-data descriptor precedence
@@ -181,3 +181,30 @@ print(list(Dyn), Dyn.Y.value, Dyn.__name__)
 class S(str, enum.Enum):
     A = 'a'
 print(S.A == 'a', S.A.upper(), S('a'))
+
+import copyreg, copy
+class P:
+    def __init__(self): self.a = 1
+r = P().__reduce__()
+print(r[0].__name__, r[1], r[2])
+print(P().__reduce_ex__(0)[1:], P().__reduce_ex__(1)[1:])
+class L(list): pass
+l = L([1, 2]); l.tag = 't'
+r = l.__reduce__()
+print(r[0].__name__, r[1], r[2])
+class Sl:
+    __slots__ = ('a',)
+try: Sl().__reduce__()
+except TypeError as e: print(e)
+class SlG:
+    __slots__ = ('a',)
+    def __getstate__(self): return {'a': 1}
+print(SlG().__reduce__()[1:])
+class Empty: pass
+print(Empty().__reduce__()[1:])
+try: (lambda: 0).__reduce__()
+except TypeError as e: print(e)
+class WithGS:
+    def __getstate__(self): return 'state'
+print(WithGS().__reduce__()[1:])
+print(copy.copy(l), copy.copy(l).tag)
