@@ -293,6 +293,62 @@ size_t char_to_byte(std::string_view s, int64_t ch) {
   return s.size();
 }
 
+struct CodeRange {
+  uint32_t first, last;
+};
+constexpr CodeRange kWideRanges[] = {
+#include "interp/east_asian_width.inc"
+};
+
+bool is_wide(uint32_t cp) {
+  size_t lo = 0, hi = sizeof(kWideRanges) / sizeof(kWideRanges[0]);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (cp < kWideRanges[mid].first)
+      hi = mid;
+    else if (cp > kWideRanges[mid].last)
+      lo = mid + 1;
+    else
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Terminal columns of the first `nchars` characters of UTF-8 text s: East Asian wide and
+// full-width characters take two (CPython 3.11.7 places carets by display width); characters
+// past the end count one each.
+int64_t traceback_display_width(std::string_view s, int64_t nchars) {
+  int64_t width = 0, n = 0;
+  size_t i = 0;
+  while (n < nchars && i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    uint32_t cp = b;
+    size_t len = 1;
+    if (b >= 0xF0) {
+      cp = b & 0x07;
+      len = 4;
+    } else if (b >= 0xE0) {
+      cp = b & 0x0F;
+      len = 3;
+    } else if (b >= 0xC0) {
+      cp = b & 0x1F;
+      len = 2;
+    }
+    size_t k = 1;
+    for (; k < len && i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (k < len || (b >= 0x80 && b < 0xC0)) cp = 0xFFFD;  // as decoding with "replace"
+    i += k;
+    width += is_wide(cp) ? 2 : 1;
+    ++n;
+  }
+  return width + (nchars - n);
+}
+
+namespace {
+
 // Anchors of a one-line segment (byte offsets in the segment): true when found.
 bool segment_anchors(std::string_view seg, int64_t* left, int64_t* right, char* primary,
                      char* secondary) {
@@ -361,6 +417,14 @@ std::string caret_line(CodeObject* co, int lasti, const std::string& line) {
   int64_t stripped_len = byte_to_char(line, static_cast<int64_t>(line.size())) - lead;
   bool special = left_end != -1 || right_start != -1;
   if (end - start == stripped_len && !special) return "";
+  // Characters to terminal columns (the indentation is ASCII: the same in both).
+  auto width = [&](int64_t chars) {
+    return chars < 0 ? chars : traceback_display_width(line, chars);
+  };
+  start = width(start);
+  end = width(end);
+  left_end = width(left_end);
+  right_start = width(right_start);
   std::string out;
   for (int64_t off = lead - 4 + 1; off <= end; ++off) {
     if (off <= start)

@@ -39,4 +39,8 @@ std::string traceback_source_line(ThreadState* ts, std::string_view filename, in
 // (UTF-8 byte offsets in seg). 0: neither (or seg does not parse as one expression statement).
 int traceback_anchor_node(std::string_view seg, int64_t* a, int64_t* b);
 
+// Terminal columns of the first `nchars` characters of UTF-8 text (East Asian wide/full-width
+// characters count two), what CPython 3.11.7 aligns carets with.
+int64_t traceback_display_width(std::string_view text, int64_t nchars);
+
 }  // namespace gp

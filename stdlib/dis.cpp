@@ -124,10 +124,20 @@ Object* dis_tb_anchor_node(ThreadState* ts, Object*, Object* const* args, size_t
   return tuple_pack(ts, {k.get(), x.get(), y.get()});
 }
 
+Object* dis_tb_display_width(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                             TupleObject* kw) {
+  if (kw || nargs != 2 || !is_str(args[0]) || !is_int(args[1]))
+    return raise(ts, &exc::TypeError, "_tb_display_width(text, offset)");
+  int64_t n = 0;
+  if (!int_to_i64(args[1], &n)) return nullptr;
+  return int_from(ts, n < 0 ? n : traceback_display_width(str_view(args[0]), n));
+}
+
 const MethodDef kDisMethods[] = {
     {"get_instructions", dis_get_instructions, 0, "Instructions of a code object as tuples."},
     {"_tb_source_line", dis_tb_source_line, 0, nullptr},
     {"_tb_anchor_node", dis_tb_anchor_node, 0, nullptr},
+    {"_tb_display_width", dis_tb_display_width, 0, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 

@@ -24,14 +24,65 @@ class _Capture:
         pass
 
 
-def _render(exc):
+def _cut(exc, limit, chain):
+    # Applies limit (first `limit` entries, or the last -limit ones; default sys.tracebacklimit)
+    # and chain=False to exc and everything printed with it, in place, for the VM printer;
+    # returns what undoes it.
+    if limit is None:
+        limit = getattr(sys, 'tracebacklimit', None)
+        if limit is not None and limit < 0:
+            limit = 0
+    undo = []
+    if limit is None and chain:
+        return undo
+    seen = set()
+    todo = [exc]
+    while todo:
+        x = todo.pop()
+        if not isinstance(x, BaseException) or id(x) in seen:
+            continue
+        seen.add(id(x))
+        tb = x.__traceback__
+        if limit is not None and tb is not None:
+            entries = []
+            while tb is not None:
+                entries.append(tb)
+                tb = tb.tb_next
+            if limit == 0:
+                undo.append((x, '__traceback__', entries[0]))
+                x.__traceback__ = None
+            elif 0 < limit < len(entries):
+                last = entries[limit - 1]
+                undo.append((last, 'tb_next', last.tb_next))
+                last.tb_next = None
+            elif limit < 0 and -limit < len(entries):
+                undo.append((x, '__traceback__', entries[0]))
+                x.__traceback__ = entries[limit]
+        if chain:
+            todo.append(x.__cause__)
+            todo.append(x.__context__)
+        else:
+            undo.append((x, '__suppress_context__', x.__suppress_context__))
+            undo.append((x, '__context__', x.__context__))
+            undo.append((x, '__cause__', x.__cause__))
+            x.__cause__ = None
+            x.__context__ = None
+        if isinstance(x, BaseExceptionGroup):
+            todo.extend(x.exceptions)
+    return undo
+
+
+def _render(exc, limit=None, chain=True):
     cap = _Capture()
     saved = sys.stderr
+    undo = _cut(exc, limit, chain)
     sys.stderr = cap
     try:
         sys._gilpy_print_exception(exc)
     finally:
         sys.stderr = saved
+        for obj, name, value in reversed(undo):
+            setattr(obj, name, value)
     return ''.join(cap.parts)
 
 
@@ -64,7 +115,7 @@ def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=Tr
         e = e()
     if tb is not _sentinel and tb is not None and e.__traceback__ is None:
         e = e.with_traceback(tb)
-    return _split_lines(_render(e))
+    return _split_lines(_render(e, limit, chain))
 
 
 def format_exception_only(exc, /, value=_sentinel):
@@ -168,6 +219,14 @@ def _char_offset(text, byte_offset):
     return len(text.encode('utf-8')[:byte_offset].decode('utf-8', errors='replace'))
 
 
+def _display_width(text, offset):
+    if text.isascii():
+        return offset
+    if offset < 0:
+        offset = max(0, len(text) + offset)
+    return _dis._tb_display_width(text, min(offset, len(text)))
+
+
 def _caret_anchors(segment):
     # (left_end, right_start) character offsets in segment of the '^' part, or None: CPython
     # 3.11's traceback.py parses the failing range alone and anchors a binary operation on its
@@ -259,28 +318,33 @@ class StackSummary(list):
 
     @staticmethod
     def _caret_row(fs, shown):
-        # CPython 3.11's traceback.py rules (they differ slightly from the printer of uncaught
+        # CPython 3.11.7's traceback.py rules (they differ slightly from the printer of uncaught
         # exceptions: the line is stripped on both sides and its break counts as removed).
         original = fs._original_line
         removed = len(original) - len(shown)
-        start = _char_offset(original, fs.colno) + 1
-        end = _char_offset(original, fs.end_colno) + 1
+        start = _char_offset(original, fs.colno)
+        end = _char_offset(original, fs.end_colno)
+        segment = original[start:end]
         anchors = None
         if fs.lineno == fs.end_lineno:
             try:
-                anchors = _caret_anchors(original[start - 1:end - 1])
+                anchors = _caret_anchors(segment)
             except Exception:
                 anchors = None
         else:
-            end = removed + len(shown)
+            end = len(original.rstrip())
         if end - start >= len(shown) and not (anchors and anchors[1] - anchors[0] > 0):
             return ''
-        carets = ' ' * (start - removed)
+        # Carets are placed in terminal columns (wide East Asian characters take two).
+        dstart = _display_width(original, start) + 1
+        dend = _display_width(original, end) + 1
+        carets = ' ' * (dstart - removed)
         if anchors:
-            left, right = anchors
-            carets += '~' * left + '^' * (right - left) + '~' * (end - start - right)
+            left = _display_width(segment, anchors[0])
+            right = _display_width(segment, anchors[1])
+            carets += '~' * left + '^' * (right - left) + '~' * (dend - dstart - right)
         else:
-            carets += '^' * (end - start)
+            carets += '^' * (dend - dstart)
         return '    ' + carets + '\n'
 
     def format(self):
