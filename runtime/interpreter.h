@@ -91,7 +91,9 @@ struct GCState {
 struct alignas(64) ObjectPool {
   static constexpr int kClasses = 33;  // block sizes 16..512 bytes
   void* free[kClasses] = {};
-  uint32_t count[kClasses] = {};
+  uint32_t count[kClasses] = {};  // blocks on each list
+  char* arena_top = nullptr;      // new blocks are carved from [arena_top, arena_end)
+  char* arena_end = nullptr;
   bool enabled = true;  // false for the bootstrap interpreter (shared by every thread)
 };
 

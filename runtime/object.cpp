@@ -74,8 +74,16 @@ inline size_t object_size(const TypeObject* type, ssize items) {
         --pool.count[cls];
         std::memset(mem + sizeof(uintptr_t), 0, pre + size);
       } else {
-        mem = static_cast<char*>(std::calloc(1, size_t(cls) << 4));
-        if (!mem) return raise_with(ts, &exc::MemoryError, nullptr);
+        size_t bytes = size_t(cls) << 4;
+        if (static_cast<size_t>(pool.arena_end - pool.arena_top) < bytes) {
+          // A fresh zeroed arena (the tail of the old one, < 512 bytes, is left unused).
+          char* arena = static_cast<char*>(std::calloc(1, kPoolArenaBytes));
+          if (!arena) return raise_with(ts, &exc::MemoryError, nullptr);
+          pool.arena_top = arena;
+          pool.arena_end = arena + kPoolArenaBytes;
+        }
+        mem = pool.arena_top;  // zeroed: never used before
+        pool.arena_top += bytes;
       }
       *reinterpret_cast<uintptr_t*>(mem) = reinterpret_cast<uintptr_t>(&pool) | cls;
     } else {

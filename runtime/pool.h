@@ -2,8 +2,11 @@
 // fast paths for the VM's hottest objects. A pooled block is [tag word][prefix]Object: the tag is
 // the address of the owning interpreter's ObjectPool (64-aligned) with the 16-byte size class in
 // its low 6 bits, or 0 for plain malloc memory (too large, or allocated by the bootstrap
-// interpreter, whose objects any thread may free). Freed blocks go back on their class's list up to
-// kPoolClassBytes per class, else to free(). The GIL of the owning interpreter guards the lists.
+// interpreter, whose objects any thread may free). Pooled blocks are carved from zeroed arenas of
+// kPoolArenaBytes, so a block costs exactly its class size (no malloc header: an int takes 48
+// bytes, a float 32, as with malloc without the tag). Freed blocks go back on their class's list
+// and are never returned to malloc (CPython's obmalloc keeps its pools the same way). The GIL of
+// the owning interpreter guards the lists.
 #pragma once
 
 #include <cstdlib>
@@ -13,7 +16,7 @@
 namespace gp {
 
 inline constexpr size_t kPoolMaxBlock = 16 * (ObjectPool::kClasses - 1);
-inline constexpr size_t kPoolClassBytes = size_t(2) << 20;
+inline constexpr size_t kPoolArenaBytes = size_t(256) << 10;
 static_assert(alignof(ObjectPool) >= 64 && ObjectPool::kClasses <= 64);
 
 // Size class of a block holding `bytes` after the tag word.
@@ -21,26 +24,16 @@ inline constexpr unsigned pool_class(size_t bytes) {
   return static_cast<unsigned>((bytes + sizeof(uintptr_t) + 15) >> 4);
 }
 
-struct PoolCaps {
-  uint32_t v[ObjectPool::kClasses] = {};
-  constexpr PoolCaps() {
-    for (int c = 1; c < ObjectPool::kClasses; ++c) v[c] = kPoolClassBytes / (16 * c);
-  }
-};
-inline constexpr PoolCaps kPoolCap;
-
 // Returns the block at mem (its tag word) to its pool, or to free().
 inline void pool_release(char* mem) {
   uintptr_t tag = *reinterpret_cast<uintptr_t*>(mem);
   if (tag) {
     auto* pool = reinterpret_cast<ObjectPool*>(tag & ~uintptr_t(63));
     unsigned cls = tag & 63;
-    if (pool->count[cls] < kPoolCap.v[cls]) {
-      *reinterpret_cast<void**>(mem) = pool->free[cls];
-      pool->free[cls] = mem;
-      ++pool->count[cls];
-      return;
-    }
+    *reinterpret_cast<void**>(mem) = pool->free[cls];
+    pool->free[cls] = mem;
+    ++pool->count[cls];
+    return;
   }
   std::free(mem);
 }
