@@ -1,5 +1,5 @@
-// ast::dump: renders trees in the format of CPython's ast.dump() (no attributes), so tests can
-// compare gilpy's parser with python3 directly.
+// ast::dump: renders trees in the format of CPython's ast.dump() (optionally with the position
+// attributes, as include_attributes=True), so tests can compare gilpy's parser with python3.
 #include "interp/ast.h"
 
 #include <charconv>
@@ -184,6 +184,17 @@ const char* ctx_name(Ctx c) {
 class Dumper {
  public:
   std::string out;
+  bool attrs = false;  // ast.dump(..., include_attributes=True)
+
+  // Re-closes the node just rendered (its text ends with ')') with its position attributes.
+  void close_loc(const Loc& l) {
+    if (!attrs) return;
+    out.pop_back();
+    if (out.back() != '(') out += ", ";
+    out += "lineno=" + std::to_string(l.line) + ", col_offset=" + std::to_string(l.col) +
+           ", end_lineno=" + std::to_string(l.end_line) +
+           ", end_col_offset=" + std::to_string(l.end_col) + ")";
+  }
 
   void expr(const Expr* e) {
     if (!e) {
@@ -470,6 +481,7 @@ class Dumper {
         break;
       }
     }
+    close_loc(*e);
   }
 
   void exprs(const std::vector<Expr*>& v) {
@@ -505,6 +517,7 @@ class Dumper {
       out += "value=";
       expr(kws[i]->value);
       out += ")";
+      close_loc(*kws[i]);
     }
     out += "]";
   }
@@ -516,6 +529,7 @@ class Dumper {
       expr(a->annotation);
     }
     out += ")";
+    close_loc(*a);
   }
   void args_list(const std::vector<arg*>& v) {
     out += "[";
@@ -572,6 +586,7 @@ class Dumper {
       out += "alias(name=" + str_repr(v[i]->name, false);
       if (!v[i]->asname.empty()) out += ", asname=" + str_repr(v[i]->asname, false);
       out += ")";
+      close_loc(*v[i]);
     }
     out += "]";
   }
@@ -643,6 +658,7 @@ class Dumper {
         out += ")";
         break;
     }
+    close_loc(*p);
   }
   void patterns(const std::vector<Pattern*>& v) {
     out += "[";
@@ -835,6 +851,7 @@ class Dumper {
           out += "body=";
           stmts(h->body);
           out += ")";
+          close_loc(*h);
         }
         out += "], orelse=";
         stmts(n->orelse);
@@ -893,13 +910,15 @@ class Dumper {
         out += "Continue()";
         break;
     }
+    close_loc(*s);
   }
 };
 
 }  // namespace
 
-std::string dump(const Mod* m) {
+std::string dump(const Mod* m, bool include_attributes) {
   Dumper d;
+  d.attrs = include_attributes;
   switch (m->kind) {
     case ModKind::Module:
       d.out += "Module(body=";
@@ -920,14 +939,16 @@ std::string dump(const Mod* m) {
   return d.out;
 }
 
-std::string dump(const Expr* e) {
+std::string dump(const Expr* e, bool include_attributes) {
   Dumper d;
+  d.attrs = include_attributes;
   d.expr(e);
   return d.out;
 }
 
-std::string dump(const Stmt* s) {
+std::string dump(const Stmt* s, bool include_attributes) {
   Dumper d;
+  d.attrs = include_attributes;
   d.stmt(s);
   return d.out;
 }

@@ -522,8 +522,10 @@ struct Mod {
 // Debug/test helper (interp/ast.cpp): renders a tree like CPython's ast.dump(node) without
 // attributes, e.g. "Module(body=[Expr(value=BinOp(left=Constant(value=1), op=Add(), ...))],
 // type_ignores=[])". Int constants are shown as decimal when they fit in 64 bits.
-std::string dump(const Mod* m);
-std::string dump(const Expr* e);
-std::string dump(const Stmt* s);
+// include_attributes: also lineno/col_offset/end_lineno/end_col_offset of every expr, stmt,
+// pattern, arg, keyword, alias and excepthandler, as ast.dump(tree, include_attributes=True).
+std::string dump(const Mod* m, bool include_attributes = false);
+std::string dump(const Expr* e, bool include_attributes = false);
+std::string dump(const Stmt* s, bool include_attributes = false);
 
 }  // namespace gp::ast

@@ -373,6 +373,7 @@ class Parser {
   bool starts_expression(Tok k);
   void maybe_missing_comma(Expr* a);
   void check_eq_instead(Expr* e);
+  void place_fstring_parts(JoinedStr* j, const Loc& whole, bool spec = false);
   Expr* fstring(const Token& tok, std::string_view body, const StringPrefix& pf,
                 std::vector<Expr*>& parts, std::string& pending);
   void fstring_parse(const Token& tok, std::string_view s, size_t& i, bool raw, int level,
@@ -792,7 +793,7 @@ Stmt* Parser::expr_or_assign_stmt() {
   // annotated assignment
   if (at(Tok::Colon)) {
     next();
-    auto* s = node_at<AnnAssign>(*first);
+    auto* s = node<AnnAssign>(t);
     if (first->kind == ExprKind::Tuple) {
       fail_node(*static_cast<Tuple*>(first)->elts[0],
                 "only single target (not tuple) can be annotated");
@@ -804,7 +805,7 @@ Stmt* Parser::expr_or_assign_stmt() {
         first->kind != ExprKind::Subscript) {
       fail_node(*first, "illegal target for annotation");
     }
-    s->simple = first->kind == ExprKind::Name && toks_[0].kind != Tok::LPar &&
+    s->simple = first->kind == ExprKind::Name &&
                 first->col == t.col + (t.line == 1 ? col_off_ : 0) && t.kind == Tok::Name;
     set_ctx(first, Ctx::Store);
     s->target = first;
@@ -822,7 +823,7 @@ Stmt* Parser::expr_or_assign_stmt() {
                             "' is an illegal expression for augmented assignment");
     }
     next();
-    auto* s = node_at<AugAssign>(*first);
+    auto* s = node<AugAssign>(t);
     set_ctx(first, Ctx::Store);
     s->target = first;
     s->op = op;
@@ -832,7 +833,7 @@ Stmt* Parser::expr_or_assign_stmt() {
   if (at(Tok::Equal)) {
     // first target: the "Maybe you meant '=='" variant when it is the only '='
     if (invalid_target(first, TargetsType::Star)) check_eq_instead(first);
-    auto* s = node_at<Assign>(*first);
+    auto* s = node<Assign>(t);
     std::vector<Expr*> items{first};
     while (eat(Tok::Equal)) {
       Expr* v = at(Tok::KwYield) ? yield_expr() : star_expressions();
@@ -855,9 +856,9 @@ Stmt* Parser::expr_or_assign_stmt() {
   if (first->kind == ExprKind::Starred && !fstring_) {
     // "*a" alone as a statement: CPython reports "can't use starred expression here" (compiler)
   }
-  auto* s = node_at<ExprStmt>(*first);
+  auto* s = node<ExprStmt>(t);
   s->value = first;
-  return done_at(s, *first);
+  return done(s);
 }
 
 Stmt* Parser::compound_stmt() {
@@ -1292,9 +1293,10 @@ arguments* Parser::params(bool lambda, Tok closer) {
 Stmt* Parser::match_stmt() {
   const Token& t = next();  // 'match'
   auto* s = node<Match>(t);
+  const Token& st = peek();
   Expr* subj = star_named_expression();
   if (at(Tok::Comma)) {
-    auto* tup = node_at<Tuple>(*subj);
+    auto* tup = node<Tuple>(st);
     tup->elts.push_back(subj);
     while (eat(Tok::Comma)) {
       if (at(Tok::Colon)) break;
@@ -1373,7 +1375,7 @@ Expr* Parser::pattern_value_expr() {
     Expr* e = atom();
     while (at(Tok::Dot)) {
       next();
-      auto* at_ = node_at<Attribute>(*e);
+      auto* at_ = node<Attribute>(t);
       at_->value = e;
       at_->attr = std::string(text(expect(Tok::Name)));
       e = done(at_);
@@ -1549,6 +1551,7 @@ Expr* Parser::named_expression(bool check_eq) {
 Expr* Parser::expression() {
   Nest nest(this);
   if (at(Tok::KwLambda)) return lambdef();
+  const Token& t = peek();
   Expr* body = disjunction();
   if (!at(Tok::KwIf)) return body;
   next();
@@ -1558,7 +1561,7 @@ Expr* Parser::expression() {
     fail_nodes(*body, *test, "expected 'else' after 'if' expression");
   }
   next();
-  auto* e = node_at<IfExp>(*body);
+  auto* e = node<IfExp>(t);
   e->body = body;
   e->test = test;
   e->orelse = expression();
@@ -1575,9 +1578,10 @@ Expr* Parser::lambdef() {
 }
 
 Expr* Parser::disjunction() {
+  const Token& t = peek();
   Expr* e = conjunction();
   if (!at(Tok::KwOr)) return e;
-  auto* b = node_at<BoolOp>(*e);
+  auto* b = node<BoolOp>(t);
   b->is_and = false;
   b->values.push_back(e);
   while (eat(Tok::KwOr)) b->values.push_back(conjunction());
@@ -1585,9 +1589,10 @@ Expr* Parser::disjunction() {
 }
 
 Expr* Parser::conjunction() {
+  const Token& t = peek();
   Expr* e = inversion();
   if (!at(Tok::KwAnd)) return e;
-  auto* b = node_at<BoolOp>(*e);
+  auto* b = node<BoolOp>(t);
   b->is_and = true;
   b->values.push_back(e);
   while (eat(Tok::KwAnd)) b->values.push_back(inversion());
@@ -1607,6 +1612,7 @@ Expr* Parser::inversion() {
 }
 
 Expr* Parser::comparison() {
+  const Token& t = peek();
   Expr* left = bitwise_or();
   Compare* c = nullptr;
   while (true) {
@@ -1648,7 +1654,7 @@ Expr* Parser::comparison() {
     next();
     if (op == CmpOpKind::IsNot || op == CmpOpKind::NotIn) next();
     if (!c) {
-      c = node_at<Compare>(*left);
+      c = node<Compare>(t);
       c->left = left;
     }
     c->ops.push_back(op);
@@ -1658,6 +1664,7 @@ Expr* Parser::comparison() {
 
 #define GP_BINARY_LEVEL(NAME, SUB, ...)  \
   Expr* Parser::NAME() {                 \
+    const Token& t = peek();             \
     Expr* e = SUB();                     \
     while (true) {                       \
       gp::BinOp op;                      \
@@ -1667,7 +1674,7 @@ Expr* Parser::comparison() {
           return e;                      \
       }                                  \
       next();                            \
-      auto* b = node_at<ast::BinOp>(*e); \
+      auto* b = node<ast::BinOp>(t);     \
       b->left = e;                       \
       b->op = op;                        \
       b->right = SUB();                  \
@@ -1717,10 +1724,11 @@ Expr* Parser::factor() {
 }
 
 Expr* Parser::power() {
+  const Token& t = peek();
   Expr* e = await_primary();
   if (!at(Tok::DoubleStar)) return e;
   next();
-  auto* b = node_at<ast::BinOp>(*e);
+  auto* b = node<ast::BinOp>(t);
   b->left = e;
   b->op = gp::BinOp::Pow;
   b->right = factor();
@@ -1738,24 +1746,25 @@ Expr* Parser::await_primary() {
 }
 
 Expr* Parser::primary() {
+  const Token& t = peek();
   Expr* e = atom();
   while (true) {
     Tok k = kind();
     if (k == Tok::Dot) {
       next();
-      auto* a = node_at<Attribute>(*e);
+      auto* a = node<Attribute>(t);
       a->value = e;
       a->attr = std::string(text(expect(Tok::Name)));
       e = done(a);
     } else if (k == Tok::LPar) {
       next();
-      auto* c = node_at<Call>(*e);
+      auto* c = node<Call>(t);
       c->func = e;
       call_args(c);
       e = done(c);
     } else if (k == Tok::LSqb) {
       next();
-      auto* s = node_at<Subscript>(*e);
+      auto* s = node<Subscript>(t);
       s->value = e;
       s->slice = slices();
       expect(Tok::RSqb);
@@ -1829,6 +1838,7 @@ void Parser::maybe_missing_comma(Expr* a) {
 }
 
 void Parser::call_args(Call* call) {
+  const Token& lpar = prev();  // a bare generator argument spans the call's parentheses
   bool seen_kw = false, seen_dstar = false;
   while (!at(Tok::RPar)) {
     const Token& t = peek();
@@ -1865,10 +1875,16 @@ void Parser::call_args(Call* call) {
         fail_nodes(*e, el, "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
       if (at(Tok::KwFor) || at(Tok::KwAsync)) {
-        auto* g = node_at<GeneratorExp>(*e);
+        auto* g = node<GeneratorExp>(lpar);
         g->elt = e;
         comprehension_clauses(g->generators);
-        done(g);
+        if (at(Tok::RPar)) {
+          const Token& r = peek();
+          g->end_line = r.end_line + line_off_;
+          g->end_col = r.end_line == 1 ? r.end_col + col_off_ : r.end_col;
+        } else {
+          done(g);
+        }
         if (!call->args.empty() || !call->keywords.empty() || at(Tok::Comma)) {
           fail_nodes(*e, *g->generators.back()->iter, "Generator expression must be parenthesized");
         }
@@ -2278,16 +2294,27 @@ Expr* Parser::strings() {
   auto* j = node<JoinedStr>(first);
   j->values = std::move(parts);
   done(j);
-  // CPython gives the literal pieces the position of the whole JoinedStr
-  for (Expr* v : j->values) {
-    if (v->kind == ExprKind::Constant) {
-      v->line = j->line;
-      v->col = j->col;
-      v->end_line = j->end_line;
-      v->end_col = j->end_col;
+  place_fstring_parts(j, *j);
+  return j;
+}
+
+// CPython 3.11 gives the literal pieces and the FormattedValues the position of the whole
+// JoinedStr (all its implicitly concatenated strings); a format spec JoinedStr and its trailing
+// literal piece span the one string token holding it (as parsed: left alone here), its other
+// pieces the whole again. Only the expressions inside replacement fields have their own positions.
+void Parser::place_fstring_parts(JoinedStr* j, const Loc& whole, bool spec) {
+  for (size_t k = 0; k < j->values.size(); ++k) {
+    Expr* v = j->values[k];
+    if (v->kind != ExprKind::Constant && v->kind != ExprKind::FormattedValue) continue;
+    if (spec && v->kind == ExprKind::Constant && k + 1 == j->values.size()) continue;
+    static_cast<Loc&>(*v) = whole;
+    if (v->kind == ExprKind::FormattedValue) {
+      Expr* fs = static_cast<FormattedValue*>(v)->format_spec;
+      if (fs && fs->kind == ExprKind::JoinedStr) {
+        place_fstring_parts(static_cast<JoinedStr*>(fs), whole, true);
+      }
     }
   }
-  return j;
 }
 
 [[noreturn]] void Parser::fstring_error(const Token& tok, const std::string& msg) {
@@ -2494,6 +2521,7 @@ Expr* Parser::fstring_expr(const Token& tok, std::string_view s, size_t start, s
     }
   }
   int col = static_cast<int>(abs - line_begin);
+  if (line == 1) col += col_off_;  // a nested f-string: our own coordinates are shifted
   // The sub-parser's arena is ours; the lexer is local (source text must outlive the nodes,
   // which it does not need to: nodes copy their strings).
   Lexer sub(src);

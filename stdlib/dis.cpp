@@ -6,6 +6,7 @@
 
 #include "interp/code.h"
 #include "interp/function.h"
+#include "interp/parser.h"
 #include "interp/traceback.h"
 #include "stdlib/modules.h"
 
@@ -133,11 +134,32 @@ Object* dis_tb_display_width(ThreadState* ts, Object*, Object* const* args, size
   return int_from(ts, n < 0 ? n : traceback_display_width(str_view(args[0]), n));
 }
 
+// _ast_dump(source[, mode]): the parser's tree of source (mode 'exec', 'eval' or 'single') in
+// the format of CPython's ast.dump(ast.parse(source), include_attributes=True), or
+// 'SyntaxError: msg (line, offset)' -- a hidden helper for scripts/check_ast_positions.py.
+Object* dis_ast_dump(ThreadState* ts, Object*, Object* const* args, size_t nargs,
+                     TupleObject* kw) {
+  if (kw || nargs < 1 || nargs > 2 || !is_str(args[0]) || (nargs == 2 && !is_str(args[1])))
+    return raise(ts, &exc::TypeError, "_ast_dump(source[, mode])");
+  std::string_view src = str_view(args[0]);
+  std::string_view mode = nargs == 2 ? str_view(args[1]) : std::string_view("exec");
+  ParseResult r = mode == "eval"     ? parse_expression(src, "<ast>")
+                  : mode == "single" ? parse_interactive(src, "<ast>")
+                                     : parse_module(src, "<ast>");
+  if (!r.ok()) {
+    std::string m = "SyntaxError: " + r.error.msg + " (" + std::to_string(r.error.lineno) + ", " +
+                    std::to_string(r.error.offset) + ")";
+    return str_from(ts, m);
+  }
+  return str_from(ts, ast::dump(r.mod, true));
+}
+
 const MethodDef kDisMethods[] = {
     {"get_instructions", dis_get_instructions, 0, "Instructions of a code object as tuples."},
     {"_tb_source_line", dis_tb_source_line, 0, nullptr},
     {"_tb_anchor_node", dis_tb_anchor_node, 0, nullptr},
     {"_tb_display_width", dis_tb_display_width, 0, nullptr},
+    {"_ast_dump", dis_ast_dump, 0, nullptr},
     {nullptr, nullptr, 0, nullptr},
 };
 
