@@ -1778,7 +1778,8 @@ Expr* Parser::primary() {
 Expr* Parser::slices() {
   const Token& t = peek();
   Expr* first = slice_item();
-  if (!at(Tok::Comma)) return first;
+  // a lone starred item is a one-element tuple (PEP 646: a[*b] subscripts with (*b,))
+  if (!at(Tok::Comma) && first->kind != ExprKind::Starred) return first;
   auto* tup = node<Tuple>(t);
   tup->elts.push_back(first);
   while (eat(Tok::Comma)) {

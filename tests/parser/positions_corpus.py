@@ -203,3 +203,142 @@ c}'''
 fs7 = f'{a=}' f'{ b = }' f'{c=!s:>4}'
 fs8 = 'plain' f'{x}' 'more' f'' ''
 fs9 = f'{x:{y:>3}}'
+# ---- more statements and expressions
+@decorator(
+    arg=(1),
+)
+@ (a).b[c]
+async def decorated(a, b: (int) = (2), *args: (str), c, d=(4), **kw: (dict)) -> (None):
+    nonlocal_ = [(await (a)) async for (b) in (c) if (await d)]
+    async with (a) as (b), c:
+        pass
+    return (yield (a)), (b)
+class K(A, (B), *(bases), metaclass=(M), **(kw)):
+    "doc"
+    def m(self): return (self).x; pass
+try:
+    pass
+except* (E) as e:
+    pass
+except* F:
+    pass
+else:
+    pass
+finally:
+    pass
+if (a): pass
+elif b:
+    pass
+else:
+    pass
+while (a):
+    pass
+else:
+    pass
+for (a), *b in (c), (d):
+    pass
+else:
+    pass
+x = 1 + \
+    (2)
+y = [ (1) ,
+      (2) ]
+z = a[1:2,], a[:], a[::], a[..., (1)], a[1, 2], a[(1, 2)], a[*b]
+w = -1_000 + 0x_f + 1e5 + 1j + 0.5 + 0o17 + 0b1
+v = not (a) in b
+u = lambda: (lambda *, a: (a)) if (b) else (lambda *a, **k: 0)
+*aa, = (bb)
+(cc), = dd
+[ee] = ff
+ee.ff[gg] = hh = ii
+é = 'é' + (x) + f'é{(y)}é{z!r}' + 'ü'
+s = ('a'
+     'b') + (b'c' b'd')
+print(*(args), sep=(''), **(kw))
+t = (yield)
+t = (yield from (a))
+def gen():
+    x = yield (a)
+    y = yield from (b)
+    yield (a), (b)
+    return (a), *(b)
+match (x):
+    case Point(x=(0)) | Point(y=0):
+        pass
+    case [1, *_, (2)]:
+        pass
+    case {'a': 1, **rest}:
+        pass
+    case a.b.c:
+        pass
+    case (1 | 2) as n if (n) > 1:
+        pass
+    case ((1, 2)):
+        pass
+    case []:
+        pass
+    case ():
+        pass
+    case K(a, b=c):
+        pass
+    case "s" "t":
+        pass
+    case b"x":
+        pass
+    case None | True | False:
+        pass
+    case {1: _, "k": [*_]}:
+        pass
+match x,:
+    case (a, b,):
+        pass
+    case a, *b:
+        pass
+global g1, g2
+del (a)
+del [a, b], (c, d)
+assert (a)
+raise
+return_value = (f)(*args)[0].attr(kw=(1))
+a = (b) = (c)
+x = (a) if (b) else \
+    (c)
+data = {
+    'k': (1),
+    **(other),
+    (k2): [
+        (v) for v in (range)(3)
+    ],
+}
+call(
+    a,
+    *b,
+    c=d,
+    **e
+)(
+)
+(a
+ .b
+ .c(
+ ))
+x = (a)[
+    1
+]
+lambda: (yield)
+f(**{'a': 1})
+f(a for a in b)
+f((a for a in b), c)
+x = [i for i in range(3) if (i) if i > 0 for j in (i)]
+x = {k: v for k, v in (d).items()}
+x = (i := 0, j := (1))
+if (n := len(a)) > 10: pass
+x = a if b else c if d else e
+x = a or b or c and d and e
+x = a < b < c != d is not e not in f
+x = ~a ** -b ** +c
+x = a @ b // c % d << e >> f & g ^ h | i
+x: int
+x.y: (int) = 1
+x[0]: int
+(x): int
+x += (yield)

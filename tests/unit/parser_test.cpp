@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace gp {
 namespace {
@@ -243,6 +246,145 @@ TEST(Parser, Positions) {
   EXPECT_EQ(inner->col, 4);
   EXPECT_EQ(inner->value->end_line, 4);
   EXPECT_EQ(inner->value->end_col, 12);
+}
+
+// Positions in post-order, "Kind@line:col-end_line:end_col" per node with attributes, read from
+// ast::dump(..., include_attributes=true) (node names are taken at their '('; quoted strings
+// are skipped).
+std::string compact_positions(const std::string& d) {
+  std::string out;
+  std::vector<std::string> stack;
+  for (size_t i = 0; i < d.size();) {
+    char ch = d[i];
+    if (ch == '\'') {
+      i = d.find('\'', i + 1) + 1;
+      continue;
+    }
+    if (ch == '(') {
+      size_t k = i;
+      while (k > 0 && (std::isalnum(static_cast<unsigned char>(d[k - 1])) || d[k - 1] == '_')) --k;
+      stack.push_back(d.substr(k, i - k));
+      ++i;
+      continue;
+    }
+    if (ch == ')') {
+      stack.pop_back();
+      ++i;
+      continue;
+    }
+    if (d.compare(i, 7, "lineno=") == 0 && i > 0 && (d[i - 1] == '(' || d[i - 1] == ' ')) {
+      int l, c, el, ec, n = 0;
+      std::sscanf(d.c_str() + i, "lineno=%d, col_offset=%d, end_lineno=%d, end_col_offset=%d%n",
+                  &l, &c, &el, &ec, &n);
+      if (!out.empty()) out += ' ';
+      out += stack.back() + "@" + std::to_string(l) + ":" + std::to_string(c) + "-" +
+             std::to_string(el) + ":" + std::to_string(ec);
+      i += static_cast<size_t>(n);
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+std::string positions(const char* kind, std::string_view src) {
+  if (std::string_view(kind) == "expr") {
+    ParseResult r = parse_expression(src, "<test>");
+    if (!r.ok()) return "ERROR: " + r.error.msg;
+    return compact_positions(ast::dump(r.mod->expr, true));
+  }
+  ParseResult r = parse_module(src, "<test>");
+  if (!r.ok()) return "ERROR: " + r.error.msg;
+  return compact_positions(ast::dump(r.mod, true));
+}
+
+TEST(Parser, DumpIncludeAttributes) {
+  ParseResult r = parse_module("pass\nyield\nf(k=1)\nimport a as b\n", "<t>");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ast::dump(r.mod, true),
+            "Module(body=[Pass(lineno=1, col_offset=0, end_lineno=1, end_col_offset=4), "
+            "Expr(value=Yield(lineno=2, col_offset=0, end_lineno=2, end_col_offset=5), lineno=2, "
+            "col_offset=0, end_lineno=2, end_col_offset=5), Expr(value=Call(func=Name(id='f', "
+            "ctx=Load(), lineno=3, col_offset=0, end_lineno=3, end_col_offset=1), args=[], "
+            "keywords=[keyword(arg='k', value=Constant(value=1, lineno=3, col_offset=4, "
+            "end_lineno=3, end_col_offset=5), lineno=3, col_offset=2, end_lineno=3, "
+            "end_col_offset=5)], lineno=3, col_offset=0, end_lineno=3, end_col_offset=6), "
+            "lineno=3, col_offset=0, end_lineno=3, end_col_offset=6), Import(names=[alias("
+            "name='a', asname='b', lineno=4, col_offset=7, end_lineno=4, end_col_offset=13)], "
+            "lineno=4, col_offset=0, end_lineno=4, end_col_offset=13)], type_ignores=[])");
+  EXPECT_EQ(ast::dump(r.mod), "Module(body=[Pass(), Expr(value=Yield()), Expr(value=Call(func="
+                              "Name(id='f', ctx=Load()), args=[], keywords=[keyword(arg='k', "
+                              "value=Constant(value=1))])), Import(names=[alias(name='a', "
+                              "asname='b')])], type_ignores=[])");
+}
+
+// A node starts at the first token of its grammar rule and ends at its last one, so parentheses
+// around a first (last) operand belong to the enclosing node but not to the operand itself.
+// Every expectation was taken from CPython 3.11's ast.dump(..., include_attributes=True).
+TEST(Parser, PositionsWithParentheses) {
+  struct Case {
+    const char* kind;
+    const char* src;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"expr", "(a) / b",
+       "Name@1:1-1:2 Name@1:6-1:7 BinOp@1:0-1:7"},
+      {"expr", "a + (b)",
+       "Name@1:0-1:1 Name@1:5-1:6 BinOp@1:0-1:7"},
+      {"expr", "((a)) // ((b))",
+       "Name@1:2-1:3 Name@1:11-1:12 BinOp@1:0-1:14"},
+      {"expr", "(x).foo",
+       "Name@1:1-1:2 Attribute@1:0-1:7"},
+      {"expr", "(x)[1]",
+       "Name@1:1-1:2 Constant@1:4-1:5 Subscript@1:0-1:6"},
+      {"expr", "(f)(2)",
+       "Name@1:1-1:2 Constant@1:4-1:5 Call@1:0-1:6"},
+      {"expr", "(lambda: 1/0)()",
+       "Constant@1:9-1:10 Constant@1:11-1:12 BinOp@1:9-1:12 Lambda@1:1-1:12 Call@1:0-1:15"},
+      {"expr", "(a) < b",
+       "Name@1:1-1:2 Name@1:6-1:7 Compare@1:0-1:7"},
+      {"expr", "(a) and b",
+       "Name@1:1-1:2 Name@1:8-1:9 BoolOp@1:0-1:9"},
+      {"expr", "(a) if b else (c)",
+       "Name@1:7-1:8 Name@1:1-1:2 Name@1:15-1:16 IfExp@1:0-1:17"},
+      {"expr", "-(a) ** (b)",
+       "Name@1:2-1:3 Name@1:9-1:10 BinOp@1:1-1:11 UnaryOp@1:0-1:11"},
+      {"expr", "f(x=(1), *(y))",
+       "Name@1:0-1:1 Name@1:11-1:12 Starred@1:9-1:13 Constant@1:5-1:6 keyword@1:2-1:7 "
+       "Call@1:0-1:14"},
+      {"expr", "[(x) for (x) in (y)]",
+       "Name@1:2-1:3 Name@1:10-1:11 Name@1:17-1:18 ListComp@1:0-1:20"},
+      {"expr", "f(x for x in y)",
+       "Name@1:0-1:1 Name@1:2-1:3 Name@1:8-1:9 Name@1:13-1:14 GeneratorExp@1:1-1:15 "
+       "Call@1:0-1:15"},
+      {"expr", "a[*b]",
+       "Name@1:0-1:1 Name@1:3-1:4 Starred@1:2-1:4 Tuple@1:2-1:4 Subscript@1:0-1:5"},
+      {"expr", "(x\n .y\n .z(1))",
+       "Name@1:1-1:2 Attribute@1:1-2:3 Attribute@1:1-3:3 Constant@3:4-3:5 Call@1:1-3:6"},
+      {"stmt", "(a) = (b)",
+       "Name@1:1-1:2 Name@1:7-1:8 Assign@1:0-1:9"},
+      {"stmt", "(a)",
+       "Name@1:1-1:2 Expr@1:0-1:3"},
+      {"stmt", "(a).b += 1",
+       "Name@1:1-1:2 Attribute@1:0-1:5 Constant@1:9-1:10 AugAssign@1:0-1:10"},
+      {"stmt", "x: (int) = 1",
+       "Name@1:0-1:1 Name@1:4-1:7 Constant@1:11-1:12 AnnAssign@1:0-1:12"},
+      {"stmt", "f'{x:>{w}}' f'{(y)}'",
+       "Name@1:3-1:4 Constant@1:0-1:20 Name@1:7-1:8 FormattedValue@1:0-1:20 "
+       "JoinedStr@1:0-1:11 FormattedValue@1:0-1:20 Name@1:16-1:17 FormattedValue@1:0-1:20 "
+       "JoinedStr@1:0-1:20 Expr@1:0-1:20"},
+      {"stmt", "pass",
+       "Pass@1:0-1:4"},
+      {"stmt", "import a.b as c",
+       "alias@1:7-1:15 Import@1:0-1:15"},
+      {"stmt", "def f(a, *, b): return",
+       "arg@1:6-1:7 arg@1:12-1:13 Return@1:16-1:22 FunctionDef@1:0-1:22"},
+      {"stmt", "match (x):\n case (1) | [a]:\n  pass",
+       "Name@1:7-1:8 Constant@2:7-2:8 MatchValue@2:7-2:8 MatchAs@2:13-2:14 "
+       "MatchSequence@2:12-2:15 MatchOr@2:6-2:15 Pass@3:2-3:6 Match@1:0-3:6"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(positions(c.kind, c.src), c.expected) << c.src;
 }
 
 struct ErrCase {
