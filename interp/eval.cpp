@@ -833,8 +833,14 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
   Frame* frame = entry;
   const Instr* pc;
   Object** sp;
+#if GILPY_SWITCH_DISPATCH
   Instr word = 0;
   uint32_t oparg = 0;
+#else
+// The argument is read from the instruction when a handler needs it (no register or stack slot
+// held across dispatches).
+#define oparg (instr_arg(pc[-1]))
+#endif
   TupleObject* kwnames = nullptr;
   Object* result = nullptr;
 
@@ -864,18 +870,17 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
 #ifdef GILPY_VM_TRACE
 #define TRACE_INSTR()                                                                \
   fprintf(stderr, "  %s %3zd %-20s %u depth=%zd blocks=%d\n", str_cstr(co->name),    \
-          pc - co->code - 1, kOpNames[word & 0xff], oparg, sp - frame->stack_base(), \
+          pc - co->code - 1, kOpNames[pc[-1] & 0xff], oparg, sp - frame->stack_base(), \
           frame->nblocks)
 #else
 #define TRACE_INSTR() ((void)0)
 #endif
-#define DISPATCH()            \
-  do {                        \
-    word = *pc++;             \
-    frame->pc = pc;           \
-    oparg = instr_arg(word);  \
-    TRACE_INSTR();            \
-    goto* table[word & 0xff]; \
+#define DISPATCH()                \
+  do {                            \
+    Instr word_ = *pc++;          \
+    frame->pc = pc;               \
+    TRACE_INSTR();                \
+    goto* table[word_ & 0xff];    \
   } while (0)
 #define RELOAD_DISPATCH_TABLE() \
   (table = interp->slow_dispatch.load(std::memory_order_relaxed) ? slow_table : fast_table)
@@ -928,7 +933,9 @@ L_slow_check : {
   }
   RELOAD_DISPATCH_TABLE();
 #if !GILPY_SWITCH_DISPATCH
-  goto* fast_table[word & 0xff];
+  // The opcode is read again rather than kept in `word`: a value live across every dispatch
+  // would hold a register in every handler.
+  goto* fast_table[pc[-1] & 0xff];
 #else
     goto dispatch_op;
 #endif
@@ -2751,6 +2758,9 @@ return result;
 #undef co
 #undef fast
 #undef consts
+#if !GILPY_SWITCH_DISPATCH
+#undef oparg
+#endif
 }
 
 // ---- entry points -------------------------------------------------------------------------------
