@@ -431,9 +431,11 @@ class Pickler {
     auto* ba = static_cast<ByteArrayObject*>(o);
     std::string_view data(ba->data ? ba->data : "", static_cast<size_t>(ba->size));
     if (proto_ < 5) {
+      // CPython's reduction: (bytearray, ()) when empty, else (bytearray, (bytes(obj),))
       Ref<> b = Ref<>::steal(bytes_from(ts_, data));
       if (!b) return false;
-      Ref<TupleObject> args = Ref<TupleObject>::steal(tuple_pack(ts_, {b.get()}));
+      Ref<TupleObject> args = Ref<TupleObject>::steal(
+          data.empty() ? tuple_new(ts_, 0) : tuple_pack(ts_, {b.get()}));
       if (!args) return false;
       return save_reduce_parts(&ByteArrayType, args.get(), nullptr, nullptr, nullptr, nullptr, o);
     }
@@ -657,13 +659,13 @@ class Pickler {
   bool save_reduce_value(Object* o, Object* rv) {
     if (is_str(rv)) return save_global(o, rv);
     if (!is_tuple(rv)) {
-      raise_py(ts_, globals(), "PicklingError", "%s must return string or tuple", "__reduce__");
+      raise_py(ts_, globals(), "PicklingError", "%s must return a string or tuple", "__reduce__");
       return false;
     }
     ssize n = tuple_size(rv);
     if (n < 2 || n > 6) {
       raise_py(ts_, globals(), "PicklingError",
-               "Tuple returned by %s must have two to six elements", "__reduce__");
+               "tuple returned by %s must contain 2 through 6 elements", "__reduce__");
       return false;
     }
     auto item = [&](ssize i) -> Object* {
@@ -679,11 +681,11 @@ class Pickler {
   bool save_reduce_parts(Object* func, Object* args, Object* state, Object* listitems,
                          Object* dictitems, Object* state_setter, Object* obj) {
     if (!is_tuple(args)) {
-      raise_py(ts_, globals(), "PicklingError", "args from save_reduce() must be a tuple");
+      raise_py(ts_, globals(), "PicklingError", "second item of the tuple returned by __reduce__ must be a tuple");
       return false;
     }
     if (!is_callable(func)) {
-      raise_py(ts_, globals(), "PicklingError", "func from save_reduce() must be callable");
+      raise_py(ts_, globals(), "PicklingError", "first item of the tuple returned by __reduce__ must be callable");
       return false;
     }
     DictObject* g = globals();
@@ -1056,6 +1058,56 @@ Object* decode_raw_unicode_escape(ThreadState* ts, std::string_view s) {
   return sb.build(ts);
 }
 
+// The escapes of a bytes literal (the STRING opcode's argument): \\ \' \" \a \b \f \n \r
+// \t \v \xhh \ooo and backslash-newline; other backslashes stay.
+bool unescape_bytes(ThreadState* ts, std::string_view s, std::string* out) {
+  out->reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\\' || i + 1 >= s.size()) {
+      if (c == '\\')
+        return raise(ts, &exc::ValueError, "Trailing \\ in string"), false;
+      out->push_back(c);
+      continue;
+    }
+    char e = s[++i];
+    switch (e) {
+      case '\n': break;
+      case '\\': out->push_back('\\'); break;
+      case '\'': out->push_back('\''); break;
+      case '"': out->push_back('"'); break;
+      case 'a': out->push_back('\a'); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'n': out->push_back('\n'); break;
+      case 'r': out->push_back('\r'); break;
+      case 't': out->push_back('\t'); break;
+      case 'v': out->push_back('\v'); break;
+      case 'x': {
+        int h1 = i + 1 < s.size() ? hexval(static_cast<unsigned char>(s[i + 1])) : -1;
+        int h2 = i + 2 < s.size() ? hexval(static_cast<unsigned char>(s[i + 2])) : -1;
+        if (h1 < 0 || h2 < 0)
+          return raise(ts, &exc::ValueError, "invalid \\x escape at position %zu", i - 1),
+                 false;
+        out->push_back(static_cast<char>(h1 * 16 + h2));
+        i += 2;
+        break;
+      }
+      default:
+        if (e >= '0' && e <= '7') {
+          int v = e - '0';
+          for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k)
+            v = v * 8 + (s[++i] - '0');
+          out->push_back(static_cast<char>(v & 0xff));
+        } else {
+          out->push_back('\\');
+          out->push_back(e);
+        }
+    }
+  }
+  return true;
+}
+
 Object* decode_long_bytes(ThreadState* ts, const unsigned char* p, size_t n) {
   if (n == 0) return int_from(ts, 0);
   bool neg = p[n - 1] & 0x80;
@@ -1340,16 +1392,9 @@ bool Unpickler::load_string() {
     error("the STRING opcode argument must be quoted");
     return false;
   }
-  Ref<> raw = Ref<>::steal(bytes_from(ts_, line));
-  if (!raw) return false;
-  if (line.find('\\') != std::string_view::npos) {
-    DictObject* g = globals();
-    Object* fn = g ? py_helper(ts_, g, "_unescape_bytes") : nullptr;
-    if (!fn) return false;
-    raw = Ref<>::steal(call1(ts_, fn, raw.get()));
-    if (!raw) return false;
-  }
-  return push(decode_string(bytes_view(raw.get())));
+  std::string raw;
+  if (!unescape_bytes(ts_, line, &raw)) return false;
+  return push(decode_string(raw));
 }
 
 bool Unpickler::load_global() {
@@ -1977,7 +2022,7 @@ Object* pk_loads(ThreadState* ts, Object* self, Object* const* args, size_t narg
   if (!parse_args(ts, "loads", args, nargs, kw,
                   {"data", "fix_imports", "encoding", "errors", "buffers", "memo"}, 1, a))
     return nullptr;
-  if (is_str(a[0])) return raise(ts, &exc::TypeError, "Can't load pickle from unicode string");
+  if (is_str(a[0])) return raise(ts, &exc::TypeError, "a bytes-like object is required, not 'str'");
   Ref<> keep = Ref<>::borrow(a[0]);
   std::string copy;
   std::string_view data;

@@ -340,6 +340,8 @@ def _global_name(obj, name, proto, fix_imports=True):
         raise PicklingError("Can't pickle %r: nested names need protocol 4" % (obj,))
     if proto < 3 and fix_imports:
         module_name, name = _py2_name(module_name, name)
+    if isinstance(obj, type) and type(module_name) is str:
+        module_name = sys.intern(module_name)  # CPython's type.__module__ is interned
     return module_name, name
 
 
@@ -401,7 +403,13 @@ def _find_class(module, name, proto=3, fix_imports=True):
     if module == "__main__" and "__main__" not in sys.modules and "__mp_main__" in sys.modules:
         module = "__mp_main__"
     __import__(module, level=0)
-    return _getattribute(sys.modules[module], name)
+    mod = sys.modules[module]
+    try:
+        return _getattribute(mod, name)
+    except AttributeError as e:
+        if str(e).startswith("Can't get"):
+            raise
+        raise AttributeError("Can't get attribute %r on %r" % (name, mod)) from None
 
 
 def _instantiate(klass, args):
@@ -497,9 +505,9 @@ class Pickler:
             self.save_global(obj, rv)
             return
         if not isinstance(rv, tuple):
-            raise PicklingError("%s must return string or tuple" % "__reduce__")
+            raise PicklingError("%s must return a string or tuple" % "__reduce__")
         if not 2 <= len(rv) <= 6:
-            raise PicklingError("Tuple returned by %s must have two to six elements"
+            raise PicklingError("tuple returned by %s must contain 2 through 6 elements"
                                 % "__reduce__")
         self.save_reduce(obj=obj, *rv)
 
@@ -513,9 +521,9 @@ class Pickler:
     def save_reduce(self, func, args, state=None, listitems=None, dictitems=None,
                     state_setter=None, *, obj=None):
         if not isinstance(args, tuple):
-            raise PicklingError("args from save_reduce() must be a tuple")
+            raise PicklingError("second item of the tuple returned by __reduce__ must be a tuple")
         if not callable(func):
-            raise PicklingError("func from save_reduce() must be callable")
+            raise PicklingError("first item of the tuple returned by __reduce__ must be callable")
         write = self.write
         func_name = getattr(func, "__name__", "")
         if func is __newobj_ex__ or (func_name == "__newobj_ex__" and self.proto >= 4):
@@ -1268,7 +1276,7 @@ def _py_load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffe
 
 def _py_loads(data, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
     if isinstance(data, str):
-        raise TypeError("Can't load pickle from unicode string")
+        raise TypeError("a bytes-like object is required, not 'str'")
     return Unpickler(BytesIO(data), fix_imports=fix_imports, buffers=buffers, encoding=encoding,
                      errors=errors).load()
 
