@@ -61,6 +61,7 @@ bool list_reserve(ThreadState* ts, ListObject* l, ssize n) {
 // Drops all items (decref'ing after the list is consistent).
 void list_clear_items(ListObject* l) {
   Object** items = l->items;
+  if (!items) return;  // as CPython: an empty list, or one being sorted, is left as it is
   ssize n = l->size;
   l->items = nullptr;
   l->size = 0;
