@@ -207,6 +207,20 @@ class Parser {
     return next();
   }
   const Token& prev() const { return toks_[i_ > 0 ? i_ - 1 : 0]; }
+  size_t index_of(const Token& t) const { return static_cast<size_t>(&t - toks_.data()); }
+  // Whether toks_[open] is a '(' whose matching ')' is toks_[close].
+  bool matching_parens(size_t open, size_t close) const {
+    if (toks_[open].kind != Tok::LPar) return false;
+    int depth = 0;
+    for (size_t k = open; k <= close && k < toks_.size(); ++k) {
+      Tok kk = toks_[k].kind;
+      if (kk == Tok::LPar || kk == Tok::LSqb || kk == Tok::LBrace) ++depth;
+      if (kk == Tok::RPar || kk == Tok::RSqb || kk == Tok::RBrace) {
+        if (--depth == 0) return k == close;
+      }
+    }
+    return false;
+  }
   std::string_view text(const Token& t) const { return lx_.text(t); }
   bool at_name(const char* s) { return kind() == Tok::Name && text(peek()) == s; }
 
@@ -340,7 +354,8 @@ class Parser {
   Expr* star_expressions();
   Expr* star_expression();
   Expr* star_named_expression();
-  Expr* named_expression(bool check_eq = true);
+  // in_call: an argument, where `expr := value` is plain invalid syntax (no '=' hints either)
+  Expr* named_expression(bool in_call = false);
   Expr* expression();
   Expr* disjunction();
   Expr* conjunction();
@@ -790,12 +805,24 @@ Stmt* Parser::expr_or_assign_stmt() {
   } else {
     first = star_expressions();
   }
+  // `target := value` as a statement: CPython's invalid_named_expression names the target,
+  // except a bare name or an unparenthesised tuple / starred item (generic invalid syntax)
+  if (at(Tok::ColonEqual)) {
+    bool bare = index_of(t) + 1 == i_ && first->kind == ExprKind::Name;
+    bool parens = matching_parens(index_of(t), i_ - 1);
+    if (bare || (!parens && (first->kind == ExprKind::Tuple || first->kind == ExprKind::Starred))) {
+      syntax_error();
+    }
+    fail_node(*first, std::string("cannot use assignment expressions with ") + expr_name(first));
+  }
   // annotated assignment
   if (at(Tok::Colon)) {
     next();
     auto* s = node<AnnAssign>(t);
     if (first->kind == ExprKind::Tuple) {
-      fail_node(*static_cast<Tuple*>(first)->elts[0],
+      // a parenthesised tuple is reported whole, `a, b: int` at its first element
+      bool whole = matching_parens(index_of(t), i_ - 2);
+      fail_node(whole ? *first : *static_cast<Tuple*>(first)->elts[0],
                 "only single target (not tuple) can be annotated");
     }
     if (first->kind == ExprKind::List) {
@@ -1525,7 +1552,7 @@ Expr* Parser::star_named_expression() {
   return named_expression();
 }
 
-Expr* Parser::named_expression(bool check_eq) {
+Expr* Parser::named_expression(bool in_call) {
   const Token& t = peek();
   if (t.kind == Tok::Name && kind(1) == Tok::ColonEqual) {
     next();
@@ -1542,9 +1569,10 @@ Expr* Parser::named_expression(bool check_eq) {
   }
   Expr* e = expression();
   if (at(Tok::ColonEqual)) {
+    if (in_call) syntax_error();
     fail_node(*e, std::string("cannot use assignment expressions with ") + expr_name(e));
   }
-  if (check_eq) check_eq_instead(e);
+  if (!in_call) check_eq_instead(e);
   return e;
 }
 
@@ -1867,7 +1895,7 @@ void Parser::call_args(Call* call) {
       call->keywords.push_back(done(kw));
       seen_kw = true;
     } else {
-      Expr* e = named_expression(false);
+      Expr* e = named_expression(true);
       if (at(Tok::Equal)) {
         const Token& eq = peek();
         Loc el;

@@ -398,6 +398,16 @@ struct ErrCase {
 TEST(Parser, ErrorMessagesMatchCPython) {
   const ErrCase cases[] = {
       {"if x\n  pass", "SyntaxError", "expected ':'", 1, 5},
+      {"(a) + 1 = 2", "SyntaxError",
+       "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1},
+      {"(a)(b) := 1", "SyntaxError", "cannot use assignment expressions with function call", 1,
+       1},
+      {"((a)) := 1", "SyntaxError", "cannot use assignment expressions with name", 1, 3},
+      {"a := 1", "SyntaxError", "invalid syntax", 1, 3},
+      {"x(a.b := 1)", "SyntaxError", "invalid syntax", 1, 7},
+      {"((a), b): int = 1", "SyntaxError", "only single target (not tuple) can be annotated", 1,
+       1},
+      {"(a), b: int", "SyntaxError", "only single target (not tuple) can be annotated", 1, 2},
       {"  x", "IndentationError", "unexpected indent", 1, 2},
       {"x = 1\n  y = 2", "IndentationError", "unexpected indent", 2, 2},
       {"if x:\npass", "IndentationError",
