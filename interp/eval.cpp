@@ -924,8 +924,9 @@ L_slow_check : {
       ts->eval_breaker.fetch_or(kBreakTicks, std::memory_order_relaxed);
     }
   }
-  if (interp->switch_anywhere.load(std::memory_order_relaxed) ||
-      (ticks > 0 && ts->ticks_left == ticks)) {
+  // Only the "anywhere" policy may act here; under "boundaries" a spent tick budget waits for
+  // the next back-edge, call or function entry (CHECK_EVAL_BREAKER), like any other request.
+  if (interp->switch_anywhere.load(std::memory_order_relaxed)) {
     if (ts->eval_breaker.load(std::memory_order_relaxed) != 0) {
       frame->sp = sp;
       if (!handle_eval_breaker(ts)) goto error;

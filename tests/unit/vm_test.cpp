@@ -321,3 +321,40 @@ TEST_F(Vm, EvalBreakerSlowDispatchRuns) {
 
 }  // namespace
 }  // namespace gp
+
+namespace gp {
+namespace {
+
+// End to end through the VM: under a "boundaries" policy a switch (forced by the interval or
+// by a spent tick budget) happens only at back-edges, calls and function entry, so the
+// LOAD_GLOBAL / BINARY_OP / STORE_GLOBAL of `x += 1` is never split and no update is lost.
+class VmGilPolicy : public VmTest {
+ protected:
+  std::string lost_updates(const char* policy) {
+    std::string src = std::string("import _gilpy, threading\n_gilpy.set_policy('") + policy +
+                      "')\n"
+                      "x = 0\n"
+                      "def work():\n"
+                      "    global x\n"
+                      "    for _ in range(200000):\n"
+                      "        x += 1\n"
+                      "ts = [threading.Thread(target=work) for _ in range(2)]\n"
+                      "for t in ts: t.start()\n"
+                      "for t in ts: t.join()\n"
+                      "lost = 400000 - x\n";
+    std::string err = exec(src);
+    if (!err.empty()) return err;
+    return eval("lost");
+  }
+};
+
+TEST_F(VmGilPolicy, TicksAtBoundariesNeverSplitsAnIncrement) {
+  EXPECT_EQ(lost_updates("ticks:100,boundaries"), "0");
+}
+
+TEST_F(VmGilPolicy, IntervalAtBoundariesNeverSplitsAnIncrement) {
+  EXPECT_EQ(lost_updates("interval:0.0005,boundaries"), "0");
+}
+
+}  // namespace
+}  // namespace gp
