@@ -267,7 +267,14 @@ class Pickler {
   }
   // A header and its payload; payloads of 64 KiB or more go outside frames.
   void write_payload(const char* header, size_t hlen, std::string_view data) {
-    if (framing_ && data.size() >= kFrameTarget) {
+    if (__builtin_expect(data.size() < kFrameTarget, 1)) {
+      size_t at = out_.size();
+      out_.resize(at + hlen + data.size());
+      std::memcpy(out_.data() + at, header, hlen);
+      std::memcpy(out_.data() + at + hlen, data.data(), data.size());
+      return;
+    }
+    if (framing_) {
       commit_frame();
       out_.append(header, hlen);
       out_.append(data);
@@ -681,11 +688,13 @@ class Pickler {
   bool save_reduce_parts(Object* func, Object* args, Object* state, Object* listitems,
                          Object* dictitems, Object* state_setter, Object* obj) {
     if (!is_tuple(args)) {
-      raise_py(ts_, globals(), "PicklingError", "second item of the tuple returned by __reduce__ must be a tuple");
+      raise_py(ts_, globals(), "PicklingError",
+               "second item of the tuple returned by __reduce__ must be a tuple");
       return false;
     }
     if (!is_callable(func)) {
-      raise_py(ts_, globals(), "PicklingError", "first item of the tuple returned by __reduce__ must be callable");
+      raise_py(ts_, globals(), "PicklingError",
+               "first item of the tuple returned by __reduce__ must be callable");
       return false;
     }
     DictObject* g = globals();
@@ -885,6 +894,17 @@ class Pickler {
   }
 };
 
+// parse_args with a fast path for positional arguments (pickle.py's wrappers pass them so).
+bool bind_args(ThreadState* ts, const char* fname, Object* const* args, size_t nargs,
+               TupleObject* kw, std::initializer_list<const char*> names, size_t required,
+               Object** out) {
+  if (!kw && nargs >= required && nargs <= names.size()) {
+    for (size_t i = 0; i < names.size(); ++i) out[i] = i < nargs ? args[i] : nullptr;
+    return true;
+  }
+  return parse_args(ts, fname, args, nargs, kw, names, required, out);
+}
+
 bool parse_protocol(ThreadState* ts, Object* o, int* out) {
   if (!o || is_none(o)) {
     *out = kDefaultProtocol;
@@ -918,7 +938,7 @@ bool export_pickler_memo(ThreadState* ts, const MemoTable& memo, Object* dict) {
 Object* pk_dumps(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                  TupleObject* kw) {
   Object* a[4];
-  if (!parse_args(ts, "dumps", args, nargs, kw, {"obj", "protocol", "fix_imports", "memo"}, 1,
+  if (!bind_args(ts, "dumps", args, nargs, kw, {"obj", "protocol", "fix_imports", "memo"}, 1,
                   a))
     return nullptr;
   int proto;
@@ -935,7 +955,7 @@ Object* pk_dumps(ThreadState* ts, Object* self, Object* const* args, size_t narg
 Object* pk_dump(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                 TupleObject* kw) {
   Object* a[5];
-  if (!parse_args(ts, "dump", args, nargs, kw,
+  if (!bind_args(ts, "dump", args, nargs, kw,
                   {"obj", "file", "protocol", "fix_imports", "memo"}, 2, a))
     return nullptr;
   Ref<> write = Ref<>::steal(getattr(ts, a[1], names.write));
@@ -1140,7 +1160,10 @@ Object* decode_long_bytes(ThreadState* ts, const unsigned char* p, size_t n) {
 
 class Unpickler {
  public:
-  Unpickler(ThreadState* ts, Object* module) : ts_(ts), module_(module) {}
+  Unpickler(ThreadState* ts, Object* module) : ts_(ts), module_(module) {
+    stack_.reserve(32);
+    marks_.reserve(8);
+  }
   ~Unpickler() {
     for (Object* o : stack_) decref(o);
     for (Object* o : memo_) xdecref(o);
@@ -1221,7 +1244,10 @@ class Unpickler {
   // -- input --
   // Makes n bytes available at p_.
   bool need(size_t n) {
-    if (static_cast<size_t>(end_ - p_) >= n) return true;
+    if (__builtin_expect(static_cast<size_t>(end_ - p_) >= n, 1)) return true;
+    return need_slow(n);
+  }
+  __attribute__((noinline)) bool need_slow(size_t n) {
     if (!read_) {
       error("pickle data was truncated");
       return false;
@@ -1386,7 +1412,8 @@ bool Unpickler::load_text_int(bool is_long) {
 bool Unpickler::load_string() {
   std::string_view line;
   if (!readline(&line)) return false;
-  if (line.size() >= 2 && line.front() == line.back() && (line.front() == '"' || line.front() == '\'')) {
+  if (line.size() >= 2 && line.front() == line.back() &&
+      (line.front() == '"' || line.front() == '\'')) {
     line = line.substr(1, line.size() - 2);
   } else {
     error("the STRING opcode argument must be quoted");
@@ -2019,7 +2046,7 @@ bool parse_load_options(ThreadState* ts, Unpickler* u, Object* fix, Object* enco
 Object* pk_loads(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                  TupleObject* kw) {
   Object* a[6];
-  if (!parse_args(ts, "loads", args, nargs, kw,
+  if (!bind_args(ts, "loads", args, nargs, kw,
                   {"data", "fix_imports", "encoding", "errors", "buffers", "memo"}, 1, a))
     return nullptr;
   if (is_str(a[0])) return raise(ts, &exc::TypeError, "a bytes-like object is required, not 'str'");
@@ -2054,7 +2081,7 @@ Object* pk_loads(ThreadState* ts, Object* self, Object* const* args, size_t narg
 Object* pk_load(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                 TupleObject* kw) {
   Object* a[6];
-  if (!parse_args(ts, "load", args, nargs, kw,
+  if (!bind_args(ts, "load", args, nargs, kw,
                   {"file", "fix_imports", "encoding", "errors", "buffers", "memo"}, 1, a))
     return nullptr;
   Object* file = a[0];
