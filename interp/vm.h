@@ -1,6 +1,8 @@
 // What the rest of gilpy needs from the compiler, the VM and the import system.
 #pragma once
 
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -56,6 +58,24 @@ inline void vm_leave_recursive_call(ThreadState* ts) { --ts->recursion_depth; }
 // RecursionError "maximum recursion depth exceeded<where>" and returns false only when the C++
 // stack is nearly exhausted.
 bool vm_check_c_stack(ThreadState* ts, const char* where);
+
+// Runs fn() (a native returning Object* or bool) and turns a C++ allocation failure in it (a huge
+// std::string: "{:99999999999}".format(1), "ab".center(2**62)) into MemoryError, as CPython's
+// failed malloc, instead of std::terminate. An exception thrown below a Python frame entered
+// meanwhile is not caught here (that frame was not unwound): it must not cross eval_frame.
+template <class R, class F>
+R vm_catch_bad_alloc(ThreadState* ts, R fail, F&& fn) {
+  Frame* entry = ts->frame;
+  try {
+    return fn();
+  } catch (const std::bad_alloc&) {
+    if (ts->frame != entry) throw;
+  } catch (const std::length_error&) {
+    if (ts->frame != entry) throw;
+  }
+  raise_with(ts, &exc::MemoryError, nullptr);
+  return fail;
+}
 
 // Exit code for an uncaught exception being raised in ts (prints it; SystemExit -> its code).
 int handle_uncaught(ThreadState* ts);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/vm.h"
 #include "runtime/bytes_internal.h"
 #include "runtime/runtime.h"
 #include "runtime/slice.h"
@@ -161,8 +162,10 @@ bool bytes_source(ThreadState* ts, Object* src, std::string* out, bool for_bytea
       raise(ts, &exc::ValueError, "negative count");
       return false;
     }
-    out->assign(static_cast<size_t>(n), '\0');
-    return true;
+    return vm_catch_bad_alloc(ts, false, [&] {
+      out->assign(static_cast<size_t>(n), '\0');
+      return true;
+    });
   }
   if (!src->type->iter && !src->type->getitem) {
     raise(ts, &exc::TypeError, "cannot convert '%s' object to bytes", type_name(src));

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "interp/vm.h"
 #include "runtime/objmodel_internal.h"
 
 namespace gp {
@@ -141,7 +142,8 @@ static Object* nf_call(ThreadState* ts, Object* o, Object* const* args, size_t n
                        TupleObject* kwnames) {
   auto* f = static_cast<NativeFunctionObject*>(o);
   if (kwnames && kwnames->size == 0) kwnames = nullptr;
-  Object* r = f->def->fn(ts, f->self, args, nargs, kwnames);
+  Object* r = vm_catch_bad_alloc(ts, static_cast<Object*>(nullptr),
+                                 [&] { return f->def->fn(ts, f->self, args, nargs, kwnames); });
   if (!r && f->self && f->self->type != &ModuleType)
     qualify_arg_error(ts, f->def->name,
                       is_type(f->self) ? static_cast<TypeObject*>(f->self) : f->self->type);
@@ -263,7 +265,8 @@ static Object* md_call(ThreadState* ts, Object* o, Object* const* args, size_t n
                  "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->def->name,
                  type_short_name(d->owner), type_name(self));
   if (kwnames && kwnames->size == 0) kwnames = nullptr;
-  Object* r = d->def->fn(ts, self, args + 1, nargs - 1, kwnames);
+  Object* r = vm_catch_bad_alloc(ts, static_cast<Object*>(nullptr),
+                                 [&] { return d->def->fn(ts, self, args + 1, nargs - 1, kwnames); });
   if (!r) qualify_arg_error(ts, d->def->name, d->owner);
   return r;
 }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "interp/vm.h"
 #include "runtime/format_spec.h"
 #include "runtime/runtime.h"
 #include "runtime/str_internal.h"
@@ -550,6 +551,10 @@ bool percent_format(ThreadState* ts, std::string_view fmt, Object* args, bool by
     } else {
       while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
         if (width < 0) width = 0;
+        if (width > (PTRDIFF_MAX - 9) / 10) {
+          raise(ts, &exc::ValueError, "width too big");
+          return false;
+        }
         width = width * 10 + (fmt[i] - '0');
         ++i;
       }
@@ -569,6 +574,10 @@ bool percent_format(ThreadState* ts, std::string_view fmt, Object* args, bool by
         ++i;
       } else {
         while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
+          if (prec > (PTRDIFF_MAX - 9) / 10) {
+            raise(ts, &exc::ValueError, "precision too big");
+            return false;
+          }
           prec = prec * 10 + (fmt[i] - '0');
           ++i;
         }
@@ -734,7 +743,8 @@ bool percent_format(ThreadState* ts, std::string_view fmt, Object* args, bool by
 
 Object* str_mod_format(ThreadState* ts, Object* fmt, Object* args) {
   std::string out;
-  if (!percent_format(ts, str_view(fmt), args, false, &out)) return nullptr;
+  if (!vm_catch_bad_alloc(ts, false, [&] { return percent_format(ts, str_view(fmt), args, false, &out); }))
+    return nullptr;
   return str_from(ts, out);
 }
 
@@ -742,7 +752,8 @@ Object* bytes_mod_format(ThreadState* ts, Object* fmt, Object* args) {
   std::string_view f;
   if (!buffer_view(ts, fmt, &f)) return nullptr;
   std::string out;
-  if (!percent_format(ts, f, args, true, &out)) return nullptr;
+  if (!vm_catch_bad_alloc(ts, false, [&] { return percent_format(ts, f, args, true, &out); }))
+    return nullptr;
   if (is_bytearray(fmt)) return bytearray_from(ts, out);
   return bytes_from(ts, out);
 }
