@@ -369,7 +369,7 @@ _PY2_MODULES = {"builtins": "__builtin__", "copyreg": "copy_reg", "queue": "Queu
                 "_thread": "thread", "collections.abc": "_abcoll", "_functools": "functools",
                 "subprocess": "commands", "reprlib": "repr", "socketserver": "SocketServer",
                 "configparser": "ConfigParser", "_pickle": "pickle"}
-_PY3_MODULES = {v: k for k, v in _PY2_MODULES.items()}
+_PY3_MODULES = {v: k for k, v in _PY2_MODULES.items() if v not in ("functools", "pickle")}
 _PY3_MODULES["exceptions"] = "builtins"
 _PY3_NAMES = {v: ("builtins", k) for k, v in _PY2_BUILTIN_NAMES.items()}
 _PY3_NAMES[("exceptions", "StandardError")] = ("builtins", "Exception")
