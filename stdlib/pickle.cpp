@@ -831,6 +831,62 @@ class Pickler {
     }
   }
 
+  // True for a class whose instances _reduce_value would give pickle.py's default reduction
+  // with no __getnewargs(_ex)__ and the __dict__ as state: Python classes all the way down to
+  // object, no __reduce_ex__/__reduce__/__getstate__/__getattr__ of their own, the plain
+  // metaclass.
+  static bool plain_instance_type(TypeObject* t) {
+    if (t->type != &TypeType || (t->flags & kBaseExcSubclass) || !t->mro) return false;
+    ssize n = tuple_size(t->mro);
+    if (n < 2 || tuple_item(t->mro, n - 1) != &ObjectType) return false;
+    for (ssize i = 0; i < n - 1; ++i) {
+      auto* c = static_cast<TypeObject*>(tuple_item(t->mro, i));
+      if (!(c->flags & kHeapType) || (c->flags & kImmutableType)) return false;
+    }
+    return type_lookup(t, names.__reduce_ex__) == type_lookup(&ObjectType, names.__reduce_ex__) &&
+           type_lookup(t, names.__reduce__) == type_lookup(&ObjectType, names.__reduce__) &&
+           type_lookup(t, names.__getstate__) == type_lookup(&ObjectType, names.__getstate__) &&
+           !type_lookup(t, names.__getnewargs_ex__) && !type_lookup(t, names.__getnewargs__) &&
+           !type_lookup(t, names.__getattr__) &&
+           type_lookup(t, names.__getattribute__) ==
+               type_lookup(&ObjectType, names.__getattribute__);
+  }
+
+  // pickle.py's default reduction of such an instance, (__newobj__, (cls,), __dict__ or None),
+  // written without the round trip through Python.
+  bool save_plain_instance(Object* o) {
+    Object** dp = instance_dict_slot(o);
+    Ref<> state;
+    if (dp && *dp) {
+      if (!is_dict_exact(*dp)) return save_reduce_default(o);
+      if (static_cast<DictObject*>(*dp)->used) state = Ref<>::borrow(*dp);
+    }
+    if (!save(o->type)) return false;
+    put(EMPTY_TUPLE);
+    put(NEWOBJ);
+    int64_t idx = memo.find(o);
+    if (idx >= 0) {
+      put(POP);
+      write_get(static_cast<uint64_t>(idx));
+    } else {
+      memoize(o);
+    }
+    if (state) {
+      if (!save(state.get())) return false;
+      put(BUILD);
+    }
+    return true;
+  }
+
+  bool save_reduce_default(Object* o) {
+    Object* fn = helper("_reduce_value");
+    if (!fn) return false;
+    Ref<> proto = Ref<>::steal(int_from(ts_, proto_));
+    Ref<> rv = Ref<>::steal(call2(ts_, fn, o, proto.get()));
+    if (!rv) return false;
+    return save_reduce_value(o, rv.get());
+  }
+
   bool save_other(Object* o) {
     TypeObject* t = o->type;
     if (t == &DictType) return save_dict(o);
@@ -846,6 +902,7 @@ class Pickler {
       return name && save_global(o, name.get());
     }
     if (is_type(o)) return save_global(o, nullptr);
+    if ((t->flags & kHeapType) && plain_instance_type(t)) return save_plain_instance(o);
     Object* fn = helper("_reduce_value");
     if (!fn) return false;
     Ref<> proto = Ref<>::steal(int_from(ts_, proto_));
@@ -1455,7 +1512,13 @@ bool Unpickler::load_build() {
   if (!state) return false;
   Object* inst = top();
   if (!inst) return false;
-  Ref<> setstate = Ref<>::steal(getattr_opt(ts_, inst, names.__setstate__));
+  // Without __setstate__ on the class (or its metaclass) pickle.py never calls one: skip the
+  // failing instance lookup.
+  bool may_setstate = type_lookup(inst->type, names.__setstate__) ||
+                      type_lookup(inst->type->type, names.__setstate__) ||
+                      inst->type->type != &TypeType;
+  Ref<> setstate;
+  if (may_setstate) setstate = Ref<>::steal(getattr_opt(ts_, inst, names.__setstate__));
   if (!setstate && exc_occurred(ts_)) return false;
   if (setstate) {
     Ref<> on_type = Ref<>::steal(getattr_opt(ts_, inst->type, names.__setstate__));
@@ -1474,7 +1537,15 @@ bool Unpickler::load_build() {
   int t = truthy(ts_, st);
   if (t < 0) return false;
   if (t) {
-    Ref<> inst_dict = Ref<>::steal(getattr(ts_, inst, names.__dict__));
+    Ref<> inst_dict;
+    Object** dp = instance_dict_slot(inst);
+    Object* descr = dp && *dp && is_dict_exact(*dp) ? type_lookup(inst->type, names.__dict__)
+                                                     : nullptr;
+    if (descr && descr->type == &GetSetDescrType) {  // the class's own __dict__ getset
+      inst_dict = Ref<>::borrow(*dp);
+    } else {
+      inst_dict = Ref<>::steal(getattr(ts_, inst, names.__dict__));
+    }
     if (!inst_dict) return false;
     auto set_one = [&](Object* k, Object* v) -> bool {
       Ref<> key = Ref<>::borrow(k);
