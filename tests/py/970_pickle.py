@@ -251,9 +251,11 @@ print('compat', pickle.loads(b'c__builtin__\nset\n((lI1\naI2\natR.'),
       pickle.loads(b'\x80\x02c__builtin__\nxrange\nK\x03\x85R.'),
       pickle.loads(b'\x80\x02cexceptions\nValueError\nX\x01\x00\x00\x00x\x85R.'))
 print('inst', pickle.loads(b'(i__main__\nPoint\n(dS\'x\'\nI1\nsS\'y\'\nI2\nsb.'))
-print('obj', pickle.loads(b'(c__main__\nPoint\no}(X\x01\x00\x00\x00xK\x01X\x01\x00\x00\x00yK\x02ub.'))
+print('obj', pickle.loads(b'(c__main__\nPoint\no}(X\x01\x00\x00\x00xK\x01'
+                         b'X\x01\x00\x00\x00yK\x02ub.'))
 print('reconstructor', pickle.loads(
-    b'ccopy_reg\n_reconstructor\n(c__main__\nPoint\nc__builtin__\nobject\nNtR(dVx\nI3\nsVy\nI4\nsb.'))
+    b'ccopy_reg\n_reconstructor\n(c__main__\nPoint\nc__builtin__\nobject\nNtR'
+    b'(dVx\nI3\nsVy\nI4\nsb.'))
 
 # ---- Pickler / Unpickler and files ----
 buf = io.BytesIO()
