@@ -206,6 +206,38 @@ class Pool(object):
                 result._set(i, (False, err))
         w.outstanding.clear()
 
+    def _feed_worker(self, w, sources, depth, maxtasks):
+        """Sends tasks to worker w until it has `depth` in flight (or its task budget is spent)."""
+        pool = self
+        while (sources and not w.dead and len(w.outstanding) < depth and
+               (maxtasks is None or w.sent < maxtasks)):
+            src = sources[0]
+            try:
+                task = next(src[0])
+            except StopIteration:
+                sources.popleft()
+                if src[1]:
+                    src[1](src[2])
+                continue
+            except Exception as e:
+                sources.popleft()
+                util.debug('task generator raised %r' % (e,))
+                continue
+            src[2] += 1
+            try:
+                w.tasks.send(task)
+            except (OSError, EOFError):
+                w.outstanding.append(task[:2])
+                pool._worker_lost(w)
+                return
+            except Exception as e:  # the task does not pickle
+                result = pool._cache.get(task[0])
+                if result is not None:
+                    result._set(task[1], (False, e))
+                continue
+            w.outstanding.append(task[:2])
+            w.sent += 1
+
     @staticmethod
     def _dispatch(pool):
         sources = collections.deque()  # [iterator of tasks, set_length, count]
@@ -222,37 +254,12 @@ class Pool(object):
                     sources.append([iter(item[0]), item[1], 0])
             if pool._state == TERMINATE:
                 break
-            # hand tasks to workers with room
+            # hand tasks to workers with room: first one to every idle worker, then the
+            # prefetched second ones (so two long tasks go to two workers, not to one)
             maxtasks = pool._maxtasksperchild
-            for w in list(pool._workers):
-                while (sources and len(w.outstanding) < PREFETCH and
-                       (maxtasks is None or w.sent < maxtasks)):
-                    src = sources[0]
-                    try:
-                        task = next(src[0])
-                    except StopIteration:
-                        sources.popleft()
-                        if src[1]:
-                            src[1](src[2])
-                        continue
-                    except Exception as e:
-                        sources.popleft()
-                        util.debug('task generator raised %r' % (e,))
-                        continue
-                    src[2] += 1
-                    try:
-                        w.tasks.send(task)
-                    except (OSError, EOFError):
-                        w.outstanding.append(task[:2])
-                        pool._worker_lost(w)
-                        break
-                    except Exception as e:  # the task does not pickle
-                        result = pool._cache.get(task[0])
-                        if result is not None:
-                            result._set(task[1], (False, e))
-                        continue
-                    w.outstanding.append(task[:2])
-                    w.sent += 1
+            for depth in range(1, PREFETCH + 1):
+                for w in list(pool._workers):
+                    pool._feed_worker(w, sources, depth, maxtasks)
             busy = any(w.outstanding for w in pool._workers)
             if closing and not sources and not busy:
                 break
