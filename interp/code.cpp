@@ -29,7 +29,6 @@ void code_dealloc(Object* o) {
   delete[] c->code;
   delete[] c->lines;
   delete[] c->cell2arg;
-  for (int i = 0; i < c->ngcache; ++i) xdecref(c->gcache[i].value);
   delete[] c->gcache;
   delete[] c->acache;
   delete[] c->positions;

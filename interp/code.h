@@ -35,8 +35,10 @@ enum CodeFlags : int {
 };
 
 // LOAD_GLOBAL cache: valid while globals is the same dict at the same version (and, for a value
-// found in builtins, builtins at bversion). value is owned, so a dict freed and reallocated at the
-// same address with an equal version count can never hand out a dangling pointer.
+// found in builtins, builtins at bversion). value is borrowed: an unchanged dict still holds it,
+// and every dict's versions lie in a range of its own (dict_init_version), so a dict freed and
+// reallocated at the same address never matches. Borrowing keeps `v = None` freeing the old
+// value at once, as CPython.
 struct GlobalCache {
   DictObject* globals;
   DictObject* builtins;

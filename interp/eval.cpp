@@ -1091,8 +1091,6 @@ L_slow_check : {
         c->globals = g;
         c->gversion = g->version;
         c->builtins = nullptr;
-        fast_incref(v);
-        fast_xdecref(c->value);
         c->value = v;
       } else {
         DictObject* b = frame->builtins;
@@ -1105,8 +1103,6 @@ L_slow_check : {
         c->gversion = g->version;
         c->builtins = b;
         c->bversion = b->version;
-        fast_incref(v);
-        fast_xdecref(c->value);
         c->value = v;
       }
     }
