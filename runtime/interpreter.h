@@ -94,7 +94,12 @@ struct alignas(64) ObjectPool {
   uint32_t count[kClasses] = {};  // blocks on each list
   char* arena_top = nullptr;      // new blocks are carved from [arena_top, arena_end)
   char* arena_end = nullptr;
+#if defined(__SANITIZE_ADDRESS__)
+  // Under AddressSanitizer every object is its own malloc block, so a use after free is caught.
+  bool enabled = false;
+#else
   bool enabled = true;  // false for the bootstrap interpreter (shared by every thread)
+#endif
 };
 
 struct Interpreter {
