@@ -301,7 +301,6 @@ CodeObject* code_new(ThreadState* ts, CodeSpec& spec) {
   return guard.release();
 }
 
-
 bool code_position(const CodeObject* co, ssize i, int* line, int* end_line, int* col,
                    int* end_col) {
   *line = *end_line = code_line(co, i);

@@ -97,9 +97,9 @@ struct CodeObject : Object {
   int* cell2arg;  // per cellvar: index of the argument it starts with, or -1 (nullptr: none)
   GlobalCache* gcache;
   int ngcache;
-  bool simple_args;  // no *args/**kwargs/kw-only/cells from args: positional calls copy straight
-  Object* co_code;   // cached bytes of co_code (lazy)
-  AttrCache* acache;  // one per instruction, allocated at the first attribute instruction run
+  bool simple_args;    // no *args/**kwargs/kw-only/cells from args: positional calls copy straight
+  Object* co_code;     // cached bytes of co_code (lazy)
+  AttrCache* acache;   // one per instruction, allocated at the first attribute instruction run
   uint8_t* positions;  // encoded positions (see above), nullptr: none known
   size_t npositions;   // bytes
 };
@@ -112,7 +112,7 @@ struct CodeSpec {
   std::vector<Instr> code;
   std::vector<int> lines;
   std::vector<InstrPos> positions;  // per instruction, or empty (unknown)
-  std::vector<Object*> consts;  // owned references, moved into the code object
+  std::vector<Object*> consts;      // owned references, moved into the code object
   std::vector<std::string> names, varnames, cellvars, freevars;
   std::vector<uint32_t> gcache_names;  // per LOAD_GLOBAL slot, the name index
   std::string filename, name, qualname;
@@ -122,8 +122,7 @@ struct CodeSpec {
 CodeObject* code_new(ThreadState* ts, CodeSpec& spec);
 // Source range of instruction index i: false when its columns are unknown (line and end line
 // are still set).
-bool code_position(const CodeObject* co, ssize i, int* line, int* end_line, int* col,
-                   int* end_col);
+bool code_position(const CodeObject* co, ssize i, int* line, int* end_line, int* col, int* end_col);
 // Line number of instruction index i.
 inline int code_line(const CodeObject* co, ssize i) {
   if (i < 0) i = 0;

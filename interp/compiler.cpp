@@ -140,7 +140,10 @@ bool is_terminal(Op op) {
 class Compiler {
  public:
   Compiler(ThreadState* ts, SymTable* st, std::string_view filename, std::string_view source)
-      : ts_(ts), st_(st), filename_(filename), source_(source),
+      : ts_(ts),
+        st_(st),
+        filename_(filename),
+        source_(source),
         stack_limit_(vm_thread(ts)->c_stack_limit) {}
 
   Object* compile_module(Mod* m, CompileMode mode);
@@ -952,8 +955,8 @@ class Compiler {
     emit(Op::COPY, 1);
     emit(Op::BUILD_LIST, 0);
     emit(Op::SWAP, 2);  // [prev, orig, res, exc]
-    int match_fn = add_const_key("native:except*match",
-                                 native_function_new(ts_, &kExceptStarMatch, nullptr));
+    int match_fn =
+        add_const_key("native:except*match", native_function_new(ts_, &kExceptStarMatch, nullptr));
     int reraise_fn = add_const_key("native:except*reraise",
                                    native_function_new(ts_, &kExceptStarReraise, nullptr));
     for (ExceptHandler* h : t->handlers) {

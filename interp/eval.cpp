@@ -532,7 +532,6 @@ void recursion_error(ThreadState* ts, bool native) {
   raise(ts, &exc::RecursionError, "maximum recursion depth exceeded%s", native ? "" : "");
 }
 
-
 // Frame stack bump allocation in the thread's current chunk (frame_stack_alloc when it is full).
 __attribute__((always_inline)) inline Frame* push_frame(ThreadState* ts, CodeObject* co) {
   FrameChunk* c = static_cast<VmThread*>(ts->vm)->chunk;
@@ -868,19 +867,19 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
 #if !GILPY_SWITCH_DISPATCH
 #define TARGET(op) L_##op:
 #ifdef GILPY_VM_TRACE
-#define TRACE_INSTR()                                                                \
-  fprintf(stderr, "  %s %3zd %-20s %u depth=%zd blocks=%d\n", str_cstr(co->name),    \
+#define TRACE_INSTR()                                                                  \
+  fprintf(stderr, "  %s %3zd %-20s %u depth=%zd blocks=%d\n", str_cstr(co->name),      \
           pc - co->code - 1, kOpNames[pc[-1] & 0xff], oparg, sp - frame->stack_base(), \
           frame->nblocks)
 #else
 #define TRACE_INSTR() ((void)0)
 #endif
-#define DISPATCH()                \
-  do {                            \
-    Instr word_ = *pc++;          \
-    frame->pc = pc;               \
-    TRACE_INSTR();                \
-    goto* table[word_ & 0xff];    \
+#define DISPATCH()             \
+  do {                         \
+    Instr word_ = *pc++;       \
+    frame->pc = pc;            \
+    TRACE_INSTR();             \
+    goto* table[word_ & 0xff]; \
   } while (0)
 #define RELOAD_DISPATCH_TABLE() \
   (table = interp->slow_dispatch.load(std::memory_order_relaxed) ? slow_table : fast_table)
@@ -1388,8 +1387,7 @@ L_slow_check : {
         if (right->type == &FloatType)
           b = float_value(right);
         else if (right->type == &IntType && !static_cast<IntObject*>(right)->big &&
-                 exact_in_double(static_cast<IntObject*>(right)->value) &&
-                 left->type == &FloatType)
+                 exact_in_double(static_cast<IntObject*>(right)->value) && left->type == &FloatType)
           b = static_cast<double>(static_cast<IntObject*>(right)->value);
         else
           ok = false;

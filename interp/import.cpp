@@ -136,8 +136,8 @@ Object* load_into(ThreadState* ts, ModuleObject* m, const std::string& fullname,
 }
 
 Object* not_found(ThreadState* ts, const std::string& fullname, const std::string& suffix = "") {
-  Ref<> msg = Ref<>::steal(str_format(ts, "No module named '%s'%s", fullname.c_str(),
-                                      suffix.c_str()));
+  Ref<> msg =
+      Ref<>::steal(str_format(ts, "No module named '%s'%s", fullname.c_str(), suffix.c_str()));
   if (!msg) return nullptr;
   Object* a = msg.get();
   Ref<> e = Ref<>::steal(exception_new(ts, &exc::ModuleNotFoundError, &a, 1));
@@ -215,9 +215,8 @@ Object* load_module(ThreadState* ts, const std::string& fullname) {
     if (!m) return nullptr;
     std::string file = embedded_filename(fullname, em->is_package);
     if (!set_module_attrs(ts, m.get(), fullname, &file, em->is_package, nullptr)) return nullptr;
-    result = Ref<>::steal(load_into(ts, m.get(), fullname, [&] {
-      return exec_source(ts, m.get(), em->source, file);
-    }));
+    result = Ref<>::steal(load_into(ts, m.get(), fullname,
+                                    [&] { return exec_source(ts, m.get(), em->source, file); }));
   } else {
     Ref<> sys_path;
     if (!search_dirs) {
@@ -368,11 +367,12 @@ Object* import_name(ThreadState* ts, StrObject* name, DictObject* globals, Objec
           while (Object* raw2 = iter_next(ts, it2.get())) {
             Ref<> sub = Ref<>::steal(raw2);
             if (!is_str(sub.get())) continue;
-            Ref<> have = Ref<>::steal(
-                getattr_opt(ts, module.get(), static_cast<StrObject*>(sub.get())));
+            Ref<> have =
+                Ref<>::steal(getattr_opt(ts, module.get(), static_cast<StrObject*>(sub.get())));
             if (have) continue;
             if (exc_occurred(ts)) return nullptr;
-            Ref<> m = Ref<>::steal(import_one(ts, fullname + "." + std::string(str_view(sub.get()))));
+            Ref<> m =
+                Ref<>::steal(import_one(ts, fullname + "." + std::string(str_view(sub.get()))));
             if (!m) clear_exc(ts);
           }
           if (exc_occurred(ts)) return nullptr;
@@ -539,10 +539,10 @@ int run_main_module(ThreadState* ts, const std::string& module) {
     bool is_package = false;
     std::string file, pkgdir;
     if (!find_in_path(ts, dirs.get(), tail, &file, &is_package, &pkgdir)) {
-      std::fprintf(stderr, "%s: No module named %s\n",
-                   ts->interp->config.executable.empty() ? "gilpy"
-                                                          : ts->interp->config.executable.c_str(),
-                   name.c_str());
+      std::fprintf(
+          stderr, "%s: No module named %s\n",
+          ts->interp->config.executable.empty() ? "gilpy" : ts->interp->config.executable.c_str(),
+          name.c_str());
       return 1;
     }
     if (is_package) {

@@ -3,10 +3,10 @@
 // matching, error messages and their positions), written from the language reference.
 #include "interp/lexer.h"
 
-#include "runtime/unicode.h"
-
 #include <cstdio>
 #include <cstring>
+
+#include "runtime/unicode.h"
 
 namespace gp {
 
@@ -337,11 +337,12 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
           unknown = end < n && end > i + 1;
         }
         char buf[200];
-        std::snprintf(buf, sizeof buf,
-                      "(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                      "%zu-%zu: %s",
-                      esc, stop - 1,
-                      unknown ? "unknown Unicode character name" : "malformed \\N character escape");
+        std::snprintf(
+            buf, sizeof buf,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+            "%zu-%zu: %s",
+            esc, stop - 1,
+            unknown ? "unknown Unicode character name" : "malformed \\N character escape");
         msg = buf;
         err_pos = esc;
         return false;

@@ -1690,24 +1690,24 @@ Expr* Parser::comparison() {
   }
 }
 
-#define GP_BINARY_LEVEL(NAME, SUB, ...)  \
-  Expr* Parser::NAME() {                 \
-    const Token& t = peek();             \
-    Expr* e = SUB();                     \
-    while (true) {                       \
-      gp::BinOp op;                      \
-      switch (kind()) {                  \
-        __VA_ARGS__                      \
-        default:                         \
-          return e;                      \
-      }                                  \
-      next();                            \
-      auto* b = node<ast::BinOp>(t);     \
-      b->left = e;                       \
-      b->op = op;                        \
-      b->right = SUB();                  \
-      e = done(b);                       \
-    }                                    \
+#define GP_BINARY_LEVEL(NAME, SUB, ...) \
+  Expr* Parser::NAME() {                \
+    const Token& t = peek();            \
+    Expr* e = SUB();                    \
+    while (true) {                      \
+      gp::BinOp op;                     \
+      switch (kind()) {                 \
+        __VA_ARGS__                     \
+        default:                        \
+          return e;                     \
+      }                                 \
+      next();                           \
+      auto* b = node<ast::BinOp>(t);    \
+      b->left = e;                      \
+      b->op = op;                       \
+      b->right = SUB();                 \
+      e = done(b);                      \
+    }                                   \
   }
 
 GP_BINARY_LEVEL(bitwise_or, bitwise_xor, case Tok::VBar : op = gp::BinOp::Or; break;)
@@ -2611,12 +2611,12 @@ ParseResult parse_module(std::string_view source, std::string_view filename,
 }
 
 ParseResult parse_expression(std::string_view source, std::string_view filename,
-                         uintptr_t stack_limit) {
+                             uintptr_t stack_limit) {
   return run_parser(source, filename, stack_limit, [](Parser& p) { return p.eval_input(); });
 }
 
 ParseResult parse_interactive(std::string_view source, std::string_view filename,
-                         uintptr_t stack_limit) {
+                              uintptr_t stack_limit) {
   return run_parser(source, filename, stack_limit, [](Parser& p) { return p.single_input(); });
 }
 

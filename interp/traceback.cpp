@@ -236,8 +236,9 @@ bool is_group(Object* e) { return isinstance_of(e, &exc::BaseExceptionGroup); }
 
 std::string source_line_raw(ThreadState* ts, std::string_view filename, int lineno);
 
-// The source line of a frame (as in the file, without its line break): files on disk, in-memory sources, and the embedded stdlib (whose
-// files are "<gilpy-stdlib>/name.py"); nothing for "<string>"/"<stdin>", as CPython 3.11.
+// The source line of a frame (as in the file, without its line break): files on disk, in-memory
+// sources, and the embedded stdlib (whose files are "<gilpy-stdlib>/name.py"); nothing for
+// "<string>"/"<stdin>", as CPython 3.11.
 std::string frame_source(ThreadState* ts, const std::string& file, int lineno) {
   static constexpr std::string_view kStdlib = "<gilpy-stdlib>/";
   if (file.compare(0, kStdlib.size(), kStdlib) == 0) {
@@ -337,7 +338,8 @@ int64_t traceback_display_width(std::string_view s, int64_t nchars) {
       len = 2;
     }
     size_t k = 1;
-    for (; k < len && i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; ++k)
+    for (; k < len && i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+         ++k)
       cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     if (k < len || (b >= 0x80 && b < 0xC0)) cp = 0xFFFD;  // as decoding with "replace"
     i += k;
@@ -363,7 +365,7 @@ bool segment_anchors(std::string_view seg, int64_t* left, int64_t* right, char* 
       *left = i;
       *right = i + 1;
       if (i + 1 < rstart && !is_ws(at(i + 1))) ++*right;  // two-character operator
-      if (i + 1 < rstart && at(i) == ')') continue;     // a closing parenthesis of the left operand
+      if (i + 1 < rstart && at(i) == ')') continue;  // a closing parenthesis of the left operand
       *primary = '~';
       *secondary = '^';
       break;

@@ -9,8 +9,8 @@
 
 namespace gp {
 
-Object* repr(ThreadState* ts, Object* o);   // str object
-Object* str(ThreadState* ts, Object* o);    // str object
+Object* repr(ThreadState* ts, Object* o);  // str object
+Object* str(ThreadState* ts, Object* o);   // str object
 Object* ascii(ThreadState* ts, Object* o);
 // repr/str as std::string (UTF-8); false on error.
 bool repr_text(ThreadState* ts, Object* o, std::string* out);
@@ -53,7 +53,7 @@ Object* getitem(ThreadState* ts, Object* o, Object* key);
 bool setitem(ThreadState* ts, Object* o, Object* key, Object* value);
 bool delitem(ThreadState* ts, Object* o, Object* key);
 int contains(ThreadState* ts, Object* container, Object* item);  // `in`; 1 / 0 / -1
-ssize length(ThreadState* ts, Object* o);  // len(); -1 on error
+ssize length(ThreadState* ts, Object* o);                        // len(); -1 on error
 
 Object* get_iter(ThreadState* ts, Object* o);
 // Next item (new ref); nullptr without exception when exhausted (StopIteration is cleared).
@@ -71,11 +71,11 @@ const char* binop_symbol(BinOp op);  // "+", "**", ... for messages
 // integer".
 Object* number_index(ThreadState* ts, Object* o);
 bool index_as_ssize(ThreadState* ts, Object* o, ssize* out);
-Object* number_int(ThreadState* ts, Object* o);    // int(o)
-Object* number_float(ThreadState* ts, Object* o);  // float(o)
+Object* number_int(ThreadState* ts, Object* o);            // int(o)
+Object* number_float(ThreadState* ts, Object* o);          // float(o)
 Object* format(ThreadState* ts, Object* o, Object* spec);  // format(o, spec); spec may be null
 
-bool isinstance(ThreadState* ts, Object* o, Object* cls);  // tuples and __instancecheck__
+bool isinstance(ThreadState* ts, Object* o, Object* cls);       // tuples and __instancecheck__
 int isinstance_check(ThreadState* ts, Object* o, Object* cls);  // -1 on error
 int issubclass_check(ThreadState* ts, Object* derived, Object* cls);
 const char* type_name(const Object* o);  // o->type's __name__ for messages

@@ -32,14 +32,14 @@ Object* bytes_like_repeat(ThreadState* ts, Object* a, Object* b);
 Object* bytes_like_mod(ThreadState* ts, Object* a, Object* b);
 Object* bytes_like_iter(ThreadState* ts, Object* o);
 
-#define GP_BYTES_METHOD_LIST(X)                                                                    \
-  X(find)                                                                                          \
-  X(rfind)                                                                                         \
-  X(index) X(rindex) X(count) X(startswith) X(endswith) X(split) X(rsplit) X(splitlines) X(join)   \
-      X(strip) X(lstrip) X(rstrip) X(replace) X(upper) X(lower) X(swapcase) X(capitalize) X(title) \
-          X(isdigit) X(isalpha) X(isalnum) X(isspace) X(isascii) X(isupper) X(islower) X(istitle)  \
-              X(partition) X(rpartition) X(center) X(ljust) X(rjust) X(zfill) X(expandtabs)        \
-                  X(removeprefix) X(removesuffix) X(decode) X(hex) X(translate)
+// clang-format off
+#define GP_BYTES_METHOD_LIST(X)                                                                 \
+  X(find) X(rfind) X(index) X(rindex) X(count) X(startswith) X(endswith) X(split) X(rsplit)     \
+  X(splitlines) X(join) X(strip) X(lstrip) X(rstrip) X(replace) X(upper) X(lower)               \
+  X(swapcase) X(capitalize) X(title) X(isdigit) X(isalpha) X(isalnum) X(isspace) X(isascii)     \
+  X(isupper) X(islower) X(istitle) X(partition) X(rpartition) X(center) X(ljust) X(rjust)       \
+  X(zfill) X(expandtabs) X(removeprefix) X(removesuffix) X(decode) X(hex) X(translate)
+// clang-format on
 
 #define GP_DECLARE_BYTES_METHOD(n)                                                    \
   Object* bytes_##n(ThreadState* ts, Object* self, Object* const* args, size_t nargs, \

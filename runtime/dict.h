@@ -8,18 +8,18 @@ namespace gp {
 
 struct DictEntry {
   int64_t hash;
-  Object* key;    // nullptr for a deleted entry
+  Object* key;  // nullptr for a deleted entry
   Object* value;
 };
 
 struct DictObject : Object {
-  ssize used;         // live entries
-  ssize nentries;     // entries used in `entries` (live + deleted)
-  ssize capacity;     // size of `entries`
-  ssize index_size;   // power of two
-  int64_t* indices;   // -1 empty, -2 dummy, else index into entries
+  ssize used;        // live entries
+  ssize nentries;    // entries used in `entries` (live + deleted)
+  ssize capacity;    // size of `entries`
+  ssize index_size;  // power of two
+  int64_t* indices;  // -1 empty, -2 dummy, else index into entries
   DictEntry* entries;
-  uint64_t version;   // bumped on every change (caches of globals lookups test it)
+  uint64_t version;  // bumped on every change (caches of globals lookups test it)
 };
 
 extern TypeObject DictType;
@@ -31,7 +31,7 @@ DictObject* dict_new(ThreadState* ts);
 Object* dict_get(ThreadState* ts, DictObject* d, Object* key);
 // Borrowed value or nullptr; for str keys (never raises).
 Object* dict_get_str(ThreadState* ts, DictObject* d, StrObject* key);
-Object* dict_get_cstr(ThreadState* ts, DictObject* d, const char* key);  // borrowed or nullptr
+Object* dict_get_cstr(ThreadState* ts, DictObject* d, const char* key);     // borrowed or nullptr
 bool dict_set(ThreadState* ts, DictObject* d, Object* key, Object* value);  // increfs both
 bool dict_set_cstr(ThreadState* ts, DictObject* d, const char* key, Object* value);
 // 1 deleted, 0 missing (no exception), -1 error.

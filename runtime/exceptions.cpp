@@ -1206,11 +1206,14 @@ TypeObject exc::UnicodeTranslateError =
     unicode_exc("UnicodeTranslateError", "Unicode translation error.", unicodetranslate_init,
                 unicodetranslate_str);
 
-// ---- BaseExceptionGroup / ExceptionGroup ----------------------------------------------------------
-// args keeps what the constructor got (message, the exceptions sequence as passed); msg and excs
-// hold the message and the exceptions as a tuple, as CPython's PyBaseExceptionGroupObject.
+// ---- BaseExceptionGroup / ExceptionGroup
+// ---------------------------------------------------------- args keeps what the constructor got
+// (message, the exceptions sequence as passed); msg and excs hold the message and the exceptions as
+// a tuple, as CPython's PyBaseExceptionGroupObject.
 
-static inline ExceptionGroupObject* egobj(Object* o) { return static_cast<ExceptionGroupObject*>(o); }
+static inline ExceptionGroupObject* egobj(Object* o) {
+  return static_cast<ExceptionGroupObject*>(o);
+}
 
 static Object* excgroup_new(ThreadState* ts, TypeObject* type, Object* const* args, size_t nargs,
                             TupleObject* kwnames) {
@@ -1451,9 +1454,9 @@ static const GetSetDef excgroup_getsets[] = {{"message", excgroup_message, nullp
                                              {"exceptions", excgroup_exceptions, nullptr},
                                              {nullptr, nullptr, nullptr}};
 TypeObject exc::BaseExceptionGroup = [] {
-  TypeObject t = exc_type("BaseExceptionGroup", &exc::BaseException,
-                          "A combination of multiple unrelated exceptions.",
-                          sizeof(ExceptionGroupObject));
+  TypeObject t =
+      exc_type("BaseExceptionGroup", &exc::BaseException,
+               "A combination of multiple unrelated exceptions.", sizeof(ExceptionGroupObject));
   t.new_ = excgroup_new;
   t.init = excgroup_init;
   t.str = excgroup_str;
@@ -1466,8 +1469,8 @@ TypeObject exc::BaseExceptionGroup = [] {
 }();
 // Its second base (Exception) and MRO are set by prepare_exception_group before type_ready.
 TypeObject exc::ExceptionGroup = [] {
-  TypeObject t = exc_type("ExceptionGroup", &exc::BaseExceptionGroup, nullptr,
-                          sizeof(ExceptionGroupObject));
+  TypeObject t =
+      exc_type("ExceptionGroup", &exc::BaseExceptionGroup, nullptr, sizeof(ExceptionGroupObject));
   return t;
 }();
 
@@ -1475,12 +1478,13 @@ bool prepare_exception_group(ThreadState* ts) {
   TypeObject* t = &exc::ExceptionGroup;
   if (t->mro) return true;
   t->bases = tuple_pack(ts, {&exc::BaseExceptionGroup, &exc::Exception});
-  t->mro = tuple_pack(ts, {t, &exc::BaseExceptionGroup, &exc::Exception, &exc::BaseException,
-                           &ObjectType});
+  t->mro = tuple_pack(
+      ts, {t, &exc::BaseExceptionGroup, &exc::Exception, &exc::BaseException, &ObjectType});
   return t->bases && t->mro;
 }
 
-// ---- except* -------------------------------------------------------------------------------------
+// ---- except*
+// -------------------------------------------------------------------------------------
 
 bool check_except_star_type(ThreadState* ts, Object* t) {
   bool valid = is_exception_type(t);

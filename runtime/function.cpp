@@ -265,8 +265,9 @@ static Object* md_call(ThreadState* ts, Object* o, Object* const* args, size_t n
                  "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->def->name,
                  type_short_name(d->owner), type_name(self));
   if (kwnames && kwnames->size == 0) kwnames = nullptr;
-  Object* r = vm_catch_bad_alloc(ts, static_cast<Object*>(nullptr),
-                                 [&] { return d->def->fn(ts, self, args + 1, nargs - 1, kwnames); });
+  Object* r = vm_catch_bad_alloc(ts, static_cast<Object*>(nullptr), [&] {
+    return d->def->fn(ts, self, args + 1, nargs - 1, kwnames);
+  });
   if (!r) qualify_arg_error(ts, d->def->name, d->owner);
   return r;
 }

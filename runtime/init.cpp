@@ -6,8 +6,8 @@
 #include <mutex>
 
 #include "gil/gil.h"
-#include "runtime/objmodel_internal.h"
 #include "runtime/bytes.h"
+#include "runtime/objmodel_internal.h"
 #include "runtime/slice.h"
 #include "runtime/str.h"
 

@@ -16,7 +16,7 @@
 namespace gp {
 
 namespace gil {
-class Gil;           // gil/gil.h
+class Gil;              // gil/gil.h
 struct ThreadGilState;  // gil/gil.h: per-thread scheduling data
 }  // namespace gil
 
@@ -45,22 +45,22 @@ struct Config {
   std::string gil_policy;         // preset or policy string; empty: GILPY_GIL or "cpython3.11"
   bool interactive = false;
   bool install_signal_handlers = true;  // only the CLI host's main interpreter sets this
-  std::string executable;  // sys.executable
+  std::string executable;               // sys.executable
 };
 
 struct ThreadState {
   Interpreter* interp = nullptr;
-  Object* exc = nullptr;  // exception being raised (owned), nullptr when none
-  Frame* frame = nullptr;  // innermost executing frame
+  Object* exc = nullptr;        // exception being raised (owned), nullptr when none
+  Frame* frame = nullptr;       // innermost executing frame
   ExcInfo* exc_info = nullptr;  // exceptions being handled, innermost first
-  int recursion_depth = 0;  // Python + native nesting, checked against the recursion limit
+  int recursion_depth = 0;      // Python + native nesting, checked against the recursion limit
   std::atomic<uint32_t> eval_breaker{0};
   Object* async_exc = nullptr;  // pending exception for kBreakAsyncExc (owned)
-  uint64_t thread_id = 0;  // threading.get_ident()
-  uint64_t native_id = 0;  // threading.get_native_id()
-  Object* dict = nullptr;  // per-thread dict (threading.local, thread objects)
+  uint64_t thread_id = 0;       // threading.get_ident()
+  uint64_t native_id = 0;       // threading.get_native_id()
+  Object* dict = nullptr;       // per-thread dict (threading.local, thread objects)
   gil::ThreadGilState* gil_state = nullptr;
-  int ticks_left = 0;  // ticks policy countdown
+  int ticks_left = 0;           // ticks policy countdown
   ThreadState* next = nullptr;  // in the interpreter's list of threads
   ThreadState* prev = nullptr;
   void* vm = nullptr;  // VM per-thread data (frame stack, C stack limit); freed by vm_thread_clear
@@ -76,13 +76,13 @@ struct GCState {
   // objmodel additions: a second (old) generation, collected in full only when enough objects
   // survived young collections since the last full one (CPython's long-lived heuristic).
   GCHead old{&old, &old, 0};
-  ssize threshold1 = 10;      // young collections between full-collection checks
+  ssize threshold1 = 10;  // young collections between full-collection checks
   ssize threshold2 = 10;
   ssize young_collections = 0;
   ssize long_lived_total = 0;
   ssize long_lived_pending = 0;
-  ssize collections = 0;      // total collections
-  ssize collected = 0;        // total unreachable objects found
+  ssize collections = 0;  // total collections
+  ssize collected = 0;    // total unreachable objects found
 };
 
 // Free lists of small object blocks, one per 16-byte size class (runtime/object.cpp: alloc_object
@@ -110,7 +110,7 @@ struct Interpreter {
   std::unique_ptr<gil::Gil> gil;
   ThreadState* current = nullptr;  // the thread holding the GIL (finalizers look it up)
 
-  DictObject* modules = nullptr;   // sys.modules
+  DictObject* modules = nullptr;  // sys.modules
   ModuleObject* builtins_module = nullptr;
   DictObject* builtins = nullptr;  // builtins.__dict__
   ModuleObject* sys = nullptr;
@@ -119,8 +119,8 @@ struct Interpreter {
   int recursion_limit = 1000;
   GCState gc;
   std::atomic<uint32_t> signals_pending{0};  // bit per signal number < 32
-  Object* signal_handlers[65] = {};           // Python handlers (signal module), owned
-  Object* excepthook = nullptr;               // threading.excepthook cache, owned
+  Object* signal_handlers[65] = {};          // Python handlers (signal module), owned
+  Object* excepthook = nullptr;              // threading.excepthook cache, owned
   int exit_code = 0;
   // Switching policy as the VM sees it (written by gil/, read at check points):
   // switch_anywhere: test eval_breaker at every instruction (CPython <= 3.9) instead of only at
@@ -130,7 +130,7 @@ struct Interpreter {
   std::atomic<bool> slow_dispatch{false};
   std::atomic<bool> switch_anywhere{false};
   std::atomic<int> ticks_interval{0};
-  void* stdlib_state = nullptr;               // for stdlib modules that need per-interp data
+  void* stdlib_state = nullptr;  // for stdlib modules that need per-interp data
   // numbers: sys.set_int_max_str_digits() limit for int<->str conversions (0: no limit).
   int int_max_str_digits = 4300;
   // objmodel: small-object free lists (64-aligned: the low bits of a block's tag hold the class).

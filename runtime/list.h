@@ -14,9 +14,9 @@ extern TypeObject ListType;
 
 inline bool is_list(const Object* o) { return o->type->flags & kListSubclass; }
 inline bool is_list_exact(const Object* o) { return o->type == &ListType; }
-ListObject* list_new(ThreadState* ts, ssize reserve = 0);  // empty list
+ListObject* list_new(ThreadState* ts, ssize reserve = 0);                     // empty list
 ListObject* list_from_array(ThreadState* ts, Object* const* items, ssize n);  // increfs items
-bool list_append(ThreadState* ts, ListObject* l, Object* item);  // increfs item
+bool list_append(ThreadState* ts, ListObject* l, Object* item);               // increfs item
 bool list_extend(ThreadState* ts, ListObject* l, Object* iterable);
 // list(iterable); fast paths for list/tuple.
 ListObject* list_from_iterable(ThreadState* ts, Object* iterable);

@@ -21,7 +21,7 @@ struct MemoryViewObject : Object {
   ssize step;
   ssize length;
   bool readonly;
-  char format;  // 'B', 'b' or 'c'
+  char format;   // 'B', 'b' or 'c'
   int64_t hash;  // -1 until computed
 };
 
@@ -148,8 +148,8 @@ Object* mv_new(ThreadState* ts, TypeObject*, Object* const* args, size_t nargs,
 }
 
 Object* mv_repr(ThreadState* ts, Object* o) {
-  std::string s = std::string(MV(o)->obj ? "<memory at " : "<released memory at ") + addr_str(o) +
-                  ">";
+  std::string s =
+      std::string(MV(o)->obj ? "<memory at " : "<released memory at ") + addr_str(o) + ">";
   return str_from(ts, s);
 }
 
@@ -257,8 +257,8 @@ Object* mv_tolist(ThreadState* ts, Object* self, Object* const*, size_t nargs, T
   if (!l) return nullptr;
   const char* base = base_of(m->obj);
   for (ssize i = 0; i < m->length; ++i) {
-    Ref<> v = Ref<>::steal(
-        item_object(ts, m, static_cast<unsigned char>(base[m->offset + i * m->step])));
+    Ref<> v =
+        Ref<>::steal(item_object(ts, m, static_cast<unsigned char>(base[m->offset + i * m->step])));
     if (!v || !list_append(ts, l.get(), v.get())) return nullptr;
   }
   return l.release();
@@ -325,11 +325,11 @@ const MethodDef mv_methods[] = {
 
 // ---- attributes (all refuse a released view, as CPython)
 
-#define MV_GETTER(name, expr)                               \
-  Object* name(ThreadState* ts, Object* self) {             \
-    MemoryViewObject* m = MV(self);                         \
-    if (!check_released(ts, m)) return nullptr;             \
-    return expr;                                            \
+#define MV_GETTER(name, expr)                   \
+  Object* name(ThreadState* ts, Object* self) { \
+    MemoryViewObject* m = MV(self);             \
+    if (!check_released(ts, m)) return nullptr; \
+    return expr;                                \
   }
 MV_GETTER(get_obj, newref(m->obj))
 MV_GETTER(get_nbytes, int_from(ts, m->length))

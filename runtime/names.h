@@ -6,6 +6,7 @@
 
 namespace gp {
 
+// clang-format off
 #define GP_STATIC_NAMES(X)                                                                     \
   X(__init__) X(__new__) X(__del__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__)    \
   X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__getitem__)                \
@@ -37,6 +38,7 @@ namespace gp {
 // Names that are not valid C++ identifiers (keywords, predefined names): field, text.
 #define GP_STATIC_NAMES_ALIASED(Y) \
   Y(throw_, "throw") Y(func_, "__func__") Y(complex_, "__complex__")
+// clang-format on
 
 struct StaticNames {
 #define GP_NAME_FIELD(n) StrObject* n;

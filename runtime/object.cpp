@@ -29,9 +29,10 @@ bool is_subtype(const TypeObject* a, const TypeObject* b) {
   return b == &ObjectType;
 }
 
-// ---- small-object free lists ---------------------------------------------------------------------
-// The block layout and the pool are described in runtime/pool.h. Exact str instances have no tag:
-// str_concat_inplace reallocs them as one block from the object.
+// ---- small-object free lists
+// --------------------------------------------------------------------- The block layout and the
+// pool are described in runtime/pool.h. Exact str instances have no tag: str_concat_inplace
+// reallocs them as one block from the object.
 namespace {
 inline bool has_tag(const TypeObject* t) { return t != &StrType; }
 
@@ -105,8 +106,9 @@ inline size_t object_size(const TypeObject* type, ssize items) {
 }  // namespace
 
 // The fast path is a free-list pop with no call (the words are zeroed inline: blocks are small).
-__attribute__((optimize("no-tree-loop-distribute-patterns"))) Object* alloc_object(
-    ThreadState* ts, TypeObject* type, ssize items) {
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) Object* alloc_object(ThreadState* ts,
+                                                                                   TypeObject* type,
+                                                                                   ssize items) {
   uint64_t flags = type->flags;
   Interpreter* interp = ts->interp;
   if (flags & kHaveGC) {

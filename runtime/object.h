@@ -167,8 +167,8 @@ using newfunc = Object* (*)(ThreadState*, TypeObject* type, Object* const* args,
                             TupleObject* kwnames);
 using initfunc = bool (*)(ThreadState*, Object* self, Object* const* args, size_t nargs,
                           TupleObject* kwnames);
-using inquiry = int (*)(ThreadState*, Object*);  // 1 / 0, -1 on error
-using lenfunc = ssize (*)(ThreadState*, Object*);  // -1 on error
+using inquiry = int (*)(ThreadState*, Object*);                             // 1 / 0, -1 on error
+using lenfunc = ssize (*)(ThreadState*, Object*);                           // -1 on error
 using objobjproc = int (*)(ThreadState*, Object* container, Object* item);  // contains
 // value == nullptr means delete.
 using setitemfunc = bool (*)(ThreadState*, Object* container, Object* key, Object* value);
@@ -193,14 +193,15 @@ struct GetSetDef {
   bool (*set)(ThreadState*, Object* self, Object* value);  // nullptr: read-only
 };
 
-// ---- type flags ----------------------------------------------------------------------------------
+// ---- type flags
+// ----------------------------------------------------------------------------------
 enum TypeFlags : uint64_t {
-  kHeapType = 1u << 0,      // created by a class statement; refcounted, owns its name strings
-  kBaseType = 1u << 1,      // may be subclassed
-  kHaveGC = 1u << 2,        // instances carry a GCHead and are tracked by the cycle collector
-  kIsAbstract = 1u << 3,    // has abstract methods (abc)
-  kReady = 1u << 4,         // type_ready ran
-  kImmutableType = 1u << 5, // attributes cannot be set (builtin types)
+  kHeapType = 1u << 0,       // created by a class statement; refcounted, owns its name strings
+  kBaseType = 1u << 1,       // may be subclassed
+  kHaveGC = 1u << 2,         // instances carry a GCHead and are tracked by the cycle collector
+  kIsAbstract = 1u << 3,     // has abstract methods (abc)
+  kReady = 1u << 4,          // type_ready ran
+  kImmutableType = 1u << 5,  // attributes cannot be set (builtin types)
   // Instances are unbound-method-like descriptors (Python functions, method descriptors): callers
   // may skip the bound-method object and call descr(self, *args) directly, as CPython's
   // Py_TPFLAGS_METHOD_DESCRIPTOR. The VM's FunctionType sets it.
@@ -218,18 +219,18 @@ enum TypeFlags : uint64_t {
 };
 
 struct TypeObject : Object {
-  const char* name;          // "int", or "module.Name" for static types of modules
-  ssize basicsize;           // bytes of an instance (without GCHead)
-  ssize itemsize;            // bytes per item for variable-size objects, else 0
+  const char* name;  // "int", or "module.Name" for static types of modules
+  ssize basicsize;   // bytes of an instance (without GCHead)
+  ssize itemsize;    // bytes per item for variable-size objects, else 0
   uint64_t flags;
-  TypeObject* base;          // the solid base
+  TypeObject* base;  // the solid base
   TupleObject* bases;
   TupleObject* mro;
-  DictObject* dict;          // class attributes; methods of static types are filled by type_ready
-  ssize dict_offset;         // offset of an Object* __dict__ field in instances, 0 if none
-  Interpreter* interp;       // owning interpreter for heap types; nullptr for static types
-  StrObject* name_obj;       // __name__ for heap types
-  StrObject* qualname;       // __qualname__ for heap types
+  DictObject* dict;     // class attributes; methods of static types are filled by type_ready
+  ssize dict_offset;    // offset of an Object* __dict__ field in instances, 0 if none
+  Interpreter* interp;  // owning interpreter for heap types; nullptr for static types
+  StrObject* name_obj;  // __name__ for heap types
+  StrObject* qualname;  // __qualname__ for heap types
   const char* doc;
 
   destructor dealloc;

@@ -79,9 +79,9 @@ extern TypeObject UnionType;          // types.UnionType (int | None), runtime/u
 // a | b for types, None, generic aliases and unions (NotImplemented for other operands).
 Object* union_type_or(ThreadState* ts, Object* a, Object* b);
 TupleObject* union_args(Object* u);  // borrowed __args__ of a UnionType instance
-extern TypeObject SeqIterType;        // iterator (the __getitem__ protocol)
-extern TypeObject CallIterType;       // callable_iterator
-extern TypeObject MemberDescrType;    // member_descriptor (__slots__)
+extern TypeObject SeqIterType;       // iterator (the __getitem__ protocol)
+extern TypeObject CallIterType;      // callable_iterator
+extern TypeObject MemberDescrType;   // member_descriptor (__slots__)
 Object* make_class_getitem(ThreadState* ts, TypeObject* type);
 Object* mappingproxy_new(ThreadState* ts, Object* mapping);
 Object* generic_alias_new(ThreadState* ts, Object* origin, Object* args);

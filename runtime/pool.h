@@ -57,6 +57,8 @@ inline T* pool_alloc_leaf(ThreadState* ts, TypeObject* type) {
   o->type = type;
   return o;
 }
-inline void pool_free_leaf(Object* o) { pool_release(reinterpret_cast<char*>(o) - sizeof(uintptr_t)); }
+inline void pool_free_leaf(Object* o) {
+  pool_release(reinterpret_cast<char*>(o) - sizeof(uintptr_t));
+}
 
 }  // namespace gp

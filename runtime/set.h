@@ -28,6 +28,6 @@ SetObject* frozenset_new(ThreadState* ts, Object* iterable = nullptr);
 bool set_add(ThreadState* ts, SetObject* s, Object* key);
 int set_contains(ThreadState* ts, SetObject* s, Object* key);  // -1 on error
 int set_discard(ThreadState* ts, SetObject* s, Object* key);   // 1 removed, 0 absent, -1 error
-bool set_next(SetObject* s, ssize* pos, Object** key);  // borrowed
+bool set_next(SetObject* s, ssize* pos, Object** key);         // borrowed
 
 }  // namespace gp

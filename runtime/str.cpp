@@ -1839,7 +1839,7 @@ int lookup_codec(std::string_view name) {
 }
 
 const char* codec_name(int c) {
-  static const char* const kNames[] = {"utf-8",  "ascii",     "latin-1",   "utf-16",   "utf-16-le",
+  static const char* const kNames[] = {"utf-8",     "ascii",  "latin-1",   "utf-16",   "utf-16-le",
                                        "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
   return c >= kFirstCharmap ? "charmap" : kNames[c];
 }
@@ -2007,8 +2007,8 @@ Object* str_decode(ThreadState* ts, std::string_view data, const char* encoding,
     if (err == "strict") {
       Ref<Object> obj = Ref<Object>::steal(bytes_from(ts, data));
       if (obj)
-        raise_unicode_error(ts, &exc::UnicodeDecodeError, ename, obj.get(),
-                            static_cast<ssize>(pos), static_cast<ssize>(end), reason);
+        raise_unicode_error(ts, &exc::UnicodeDecodeError, ename, obj.get(), static_cast<ssize>(pos),
+                            static_cast<ssize>(end), reason);
       return false;
     }
     if (err == "ignore") return true;

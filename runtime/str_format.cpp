@@ -743,7 +743,8 @@ bool percent_format(ThreadState* ts, std::string_view fmt, Object* args, bool by
 
 Object* str_mod_format(ThreadState* ts, Object* fmt, Object* args) {
   std::string out;
-  if (!vm_catch_bad_alloc(ts, false, [&] { return percent_format(ts, str_view(fmt), args, false, &out); }))
+  if (!vm_catch_bad_alloc(ts, false,
+                          [&] { return percent_format(ts, str_view(fmt), args, false, &out); }))
     return nullptr;
   return str_from(ts, out);
 }

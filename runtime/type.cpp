@@ -1685,8 +1685,8 @@ static Object* type_new_impl(ThreadState* ts, TypeObject* meta, StrObject* name,
   constexpr uint64_t kVarSize = kIntSubclass | kTupleSubclass | kBytesSubclass | kTypeSubclass;
   Ref<StrObject> weakref_name = Ref<StrObject>::steal(intern(ts, "__weakref__"));
   if (!weakref_name) return nullptr;
-  bool add_weak = !base->itemsize && !(base->flags & kVarSize) &&
-                  !type_lookup(base, weakref_name.get());
+  bool add_weak =
+      !base->itemsize && !(base->flags & kVarSize) && !type_lookup(base, weakref_name.get());
   if (Object* sl = dict_get_str(ts, dict.get(), names.__slots__)) {
     Ref<> seq;
     if (is_str(sl)) {

@@ -24,7 +24,7 @@ Object* type_new(ThreadState* ts, TypeObject* meta, StrObject* name, TupleObject
 void type_update_slot(ThreadState* ts, TypeObject* type, StrObject* name);
 Object* type_name_obj(ThreadState* ts, TypeObject* type);  // __name__ as str (new ref)
 Object* type_qualname(ThreadState* ts, TypeObject* type);
-Object* type_module(ThreadState* ts, TypeObject* type);    // __module__ (new ref)
+Object* type_module(ThreadState* ts, TypeObject* type);  // __module__ (new ref)
 // C3 linearisation; raises TypeError "Cannot create a consistent method resolution order (MRO)..."
 TupleObject* compute_mro(ThreadState* ts, TypeObject* type);
 // object.__repr__: "<__main__.Node object at 0x7f...>"

@@ -77,7 +77,8 @@ bool lookup_name(std::string_view raw, uint32_t* cp) {
   size_t start = 0;
   for (;;) {
     size_t sp = name.find(' ', start);
-    long w = find_word(std::string_view(name).substr(start, sp == std::string::npos ? sp : sp - start));
+    long w =
+        find_word(std::string_view(name).substr(start, sp == std::string::npos ? sp : sp - start));
     if (w < 0) return false;
     want.push_back(static_cast<uint32_t>(w));
     if (sp == std::string::npos) break;

@@ -226,8 +226,8 @@ Object* union_getitem(ThreadState* ts, Object* o, Object* key) {
         for (ssize k = 0; k < tuple_size(ps.get()); ++k)
           for (ssize j = 0; j < params->size; ++j)
             if (params->items[j] == tuple_item(ps.get(), k)) subargs.push_back(vals->items[j]);
-        Ref<> t = Ref<>::steal(
-            tuple_from_array(ts, subargs.data(), static_cast<ssize>(subargs.size())));
+        Ref<> t =
+            Ref<>::steal(tuple_from_array(ts, subargs.data(), static_cast<ssize>(subargs.size())));
         if (!t) return nullptr;
         sub = Ref<>::steal(getitem(ts, a, subargs.size() == 1 ? subargs[0] : t.get()));
         if (!sub) return nullptr;

@@ -197,7 +197,8 @@ bool extend_impl(ThreadState* ts, DequeObject* d, Object* iterable, bool left) {
   }
 }
 
-// ---- methods -------------------------------------------------------------------------------------
+// ---- methods
+// -------------------------------------------------------------------------------------
 
 Object* deque_append(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                      TupleObject* kw) {
@@ -435,8 +436,7 @@ Object* deque_reversed(ThreadState* ts, Object* self, Object* const*, size_t nar
   return deque_iter_new(ts, as_deque(self), true);
 }
 
-Object* deque_reduce(ThreadState* ts, Object* self, Object* const*, size_t nargs,
-                     TupleObject* kw) {
+Object* deque_reduce(ThreadState* ts, Object* self, Object* const*, size_t nargs, TupleObject* kw) {
   if (!no_kwargs(ts, "__reduce__", kw) || !check_nargs(ts, "__reduce__", nargs, 0, 0))
     return nullptr;
   DequeObject* d = as_deque(self);
@@ -473,7 +473,8 @@ Object* deque_class_getitem(ThreadState* ts, Object* cls, Object* const* args, s
   return newref(cls);
 }
 
-// ---- slots ---------------------------------------------------------------------------------------
+// ---- slots
+// ---------------------------------------------------------------------------------------
 
 Object* deque_new(ThreadState* ts, TypeObject* type, Object* const*, size_t, TupleObject*) {
   DequeObject* d = alloc<DequeObject>(ts, type);
@@ -482,8 +483,7 @@ Object* deque_new(ThreadState* ts, TypeObject* type, Object* const*, size_t, Tup
   return d;
 }
 
-bool deque_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
-                TupleObject* kw) {
+bool deque_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, TupleObject* kw) {
   Object* a[2] = {nullptr, nullptr};
   if (!parse_args(ts, "deque", args, nargs, kw, {"iterable", "maxlen"}, 0, a)) return false;
   DequeObject* d = as_deque(self);
@@ -547,8 +547,7 @@ Object* deque_richcompare(ThreadState* ts, Object* a, Object* b, CmpOp op) {
   if (!is_deque(a) || !is_deque(b)) return not_implemented();
   DequeObject* x = as_deque(a);
   DequeObject* y = as_deque(b);
-  if (x->size != y->size && (op == CmpOp::EQ || op == CmpOp::NE))
-    return bool_from(op == CmpOp::NE);
+  if (x->size != y->size && (op == CmpOp::EQ || op == CmpOp::NE)) return bool_from(op == CmpOp::NE);
   ssize i = 0;
   for (; i < x->size && i < y->size; ++i) {
     Ref<> xi = Ref<>::borrow(slot_at(x, i));
@@ -564,12 +563,24 @@ Object* deque_richcompare(ThreadState* ts, Object* a, Object* b, CmpOp op) {
   ssize xs = x->size, ys = y->size;
   bool res = false;
   switch (op) {
-    case CmpOp::LT: res = xs < ys; break;
-    case CmpOp::LE: res = xs <= ys; break;
-    case CmpOp::EQ: res = xs == ys; break;
-    case CmpOp::NE: res = xs != ys; break;
-    case CmpOp::GT: res = xs > ys; break;
-    case CmpOp::GE: res = xs >= ys; break;
+    case CmpOp::LT:
+      res = xs < ys;
+      break;
+    case CmpOp::LE:
+      res = xs <= ys;
+      break;
+    case CmpOp::EQ:
+      res = xs == ys;
+      break;
+    case CmpOp::NE:
+      res = xs != ys;
+      break;
+    case CmpOp::GT:
+      res = xs > ys;
+      break;
+    case CmpOp::GE:
+      res = xs >= ys;
+      break;
   }
   return bool_from(res);
 }
@@ -698,7 +709,8 @@ Object* deque_imul(ThreadState* ts, Object* a, Object* b) {
 
 Object* deque_get_maxlen(ThreadState* ts, Object* self) { return maxlen_obj(ts, as_deque(self)); }
 
-// ---- iterators -----------------------------------------------------------------------------------
+// ---- iterators
+// -----------------------------------------------------------------------------------
 
 void dequeiter_dealloc(Object* o) {
   clearref(static_cast<DequeIterObject*>(o)->deque);
@@ -730,8 +742,7 @@ Object* dequeiter_next_impl(ThreadState* ts, Object* o, bool reverse) {
 Object* dequeiter_next(ThreadState* ts, Object* o) { return dequeiter_next_impl(ts, o, false); }
 Object* dequeriter_next(ThreadState* ts, Object* o) { return dequeiter_next_impl(ts, o, true); }
 
-Object* dequeiter_length_hint(ThreadState* ts, Object* self, Object* const*, size_t,
-                              TupleObject*) {
+Object* dequeiter_length_hint(ThreadState* ts, Object* self, Object* const*, size_t, TupleObject*) {
   return int_from(ts, static_cast<DequeIterObject*>(self)->counter);
 }
 
@@ -745,7 +756,8 @@ const MethodDef kDequeMethods[] = {
     {"appendleft", deque_appendleft, 0, "Add an element to the left side of the deque."},
     {"pop", deque_pop, 0, "Remove and return the rightmost element."},
     {"popleft", deque_popleft, 0, "Remove and return the leftmost element."},
-    {"extend", deque_extend, 0, "Extend the right side of the deque with elements from the iterable"},
+    {"extend", deque_extend, 0,
+     "Extend the right side of the deque with elements from the iterable"},
     {"extendleft", deque_extendleft, 0,
      "Extend the left side of the deque with elements from the iterable"},
     {"rotate", deque_rotate, 0, "Rotate the deque n steps to the right (default n=1)."},
@@ -757,7 +769,8 @@ const MethodDef kDequeMethods[] = {
     {"reverse", deque_reverse, 0, "D.reverse() -- reverse *IN PLACE*"},
     {"copy", deque_copy, 0, "Return a shallow copy of a deque."},
     {"__copy__", deque_copy, 0, "Return a shallow copy of a deque."},
-    {"__reversed__", deque_reversed, 0, "D.__reversed__() -- return a reverse iterator over the deque"},
+    {"__reversed__", deque_reversed, 0,
+     "D.__reversed__() -- return a reverse iterator over the deque"},
     {"__reduce__", deque_reduce, 0, "Return state information for pickling."},
     {"__sizeof__", deque_sizeof, 0, nullptr},
     {"__class_getitem__", deque_class_getitem, kMethClass, nullptr},
@@ -771,8 +784,9 @@ const GetSetDef kDequeGetSets[] = {
 
 TypeObject DequeType = [] {
   TypeObject t = stdlib_static_type("collections.deque", sizeof(DequeObject), kBaseType | kHaveGC);
-  t.doc = "deque([iterable[, maxlen]]) --> deque object\n\n"
-          "A list-like sequence optimized for data accesses near its endpoints.";
+  t.doc =
+      "deque([iterable[, maxlen]]) --> deque object\n\n"
+      "A list-like sequence optimized for data accesses near its endpoints.";
   t.dealloc = deque_dealloc;
   t.traverse = deque_traverse;
   t.clear = deque_clear_slot;
@@ -808,8 +822,8 @@ TypeObject DequeIterType = [] {
 }();
 
 TypeObject DequeRevIterType = [] {
-  TypeObject t = stdlib_static_type("_collections._deque_reverse_iterator",
-                                    sizeof(DequeIterObject), kHaveGC);
+  TypeObject t =
+      stdlib_static_type("_collections._deque_reverse_iterator", sizeof(DequeIterObject), kHaveGC);
   t.dealloc = dequeiter_dealloc;
   t.traverse = dequeiter_traverse;
   t.iter = dequeiter_self;

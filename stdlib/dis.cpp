@@ -137,8 +137,7 @@ Object* dis_tb_display_width(ThreadState* ts, Object*, Object* const* args, size
 // _ast_dump(source[, mode]): the parser's tree of source (mode 'exec', 'eval' or 'single') in
 // the format of CPython's ast.dump(ast.parse(source), include_attributes=True), or
 // 'SyntaxError: msg (line, offset)' -- a hidden helper for scripts/check_ast_positions.py.
-Object* dis_ast_dump(ThreadState* ts, Object*, Object* const* args, size_t nargs,
-                     TupleObject* kw) {
+Object* dis_ast_dump(ThreadState* ts, Object*, Object* const* args, size_t nargs, TupleObject* kw) {
   if (kw || nargs < 1 || nargs > 2 || !is_str(args[0]) || (nargs == 2 && !is_str(args[1])))
     return raise(ts, &exc::TypeError, "_ast_dump(source[, mode])");
   std::string_view src = str_view(args[0]);

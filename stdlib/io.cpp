@@ -63,7 +63,7 @@ struct FileObject : Object {
   ssize bufsize;
   IoState* state;
   Interpreter* interp;  // for the close on dealloc
-  FileObject* next;  // in state->files
+  FileObject* next;     // in state->files
   FileObject* prev;
 };
 
@@ -167,7 +167,8 @@ ssize read_some(ThreadState* ts, int fd, size_t n, std::string* out) {
   return got;
 }
 
-// ---- buffered layer -------------------------------------------------------------------------------
+// ---- buffered layer
+// -------------------------------------------------------------------------------
 
 bool buf_flush(ThreadState* ts, FileObject* b) {
   if (!b->wbuf || b->wbuf->empty()) return true;
@@ -340,7 +341,8 @@ bool file_close(ThreadState* ts, FileObject* f) {
   return true;
 }
 
-// ---- object basics ---------------------------------------------------------------------------------
+// ---- object basics
+// ---------------------------------------------------------------------------------
 
 FileObject* new_file(ThreadState* ts, TypeObject* type, Kind kind) {
   auto* f = alloc<FileObject>(ts, type);
@@ -393,7 +395,8 @@ void file_clear(Object* o) {
   clearref(f->dict);
 }
 
-// ---- argument helpers -------------------------------------------------------------------------------
+// ---- argument helpers
+// -------------------------------------------------------------------------------
 
 FileObject* self_file(Object* self) { return as_file(self); }
 
@@ -403,7 +406,8 @@ bool size_arg(ThreadState* ts, Object* const* args, size_t nargs, ssize* n, cons
   return index_as_ssize(ts, args[0], n);
 }
 
-// ---- FileIO / Buffered methods (binary) ----------------------------------------------------------
+// ---- FileIO / Buffered methods (binary)
+// ----------------------------------------------------------
 
 FileObject* buffer_of(FileObject* f) {
   if (f->kind == Kind::Text) return inner(f);
@@ -507,7 +511,8 @@ Object* bin_readinto(ThreadState* ts, Object* self, Object* const* args, size_t 
   return int_from(ts, static_cast<int64_t>(out.size()));
 }
 
-// ---- methods common to every layer ----------------------------------------------------------------
+// ---- methods common to every layer
+// ----------------------------------------------------------------
 
 Object* io_close(ThreadState* ts, Object* self, Object* const*, size_t nargs, TupleObject*) {
   if (!file_close(ts, self_file(self))) return nullptr;
@@ -568,12 +573,12 @@ Object* io_tell(ThreadState* ts, Object* self, Object* const*, size_t, TupleObje
   return int_from(ts, pos);
 }
 
-Object* io_seek(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
-                TupleObject* kw) {
+Object* io_seek(ThreadState* ts, Object* self, Object* const* args, size_t nargs, TupleObject* kw) {
   if (!no_kwargs(ts, "seek", kw) || !check_nargs(ts, "seek", nargs, 1, 2)) return nullptr;
   FileObject* f = self_file(self);
   if (!check_open(ts, f)) return nullptr;
-  if (is_float(args[0])) return raise(ts, &exc::TypeError, "'float' object cannot be interpreted as an integer");
+  if (is_float(args[0]))
+    return raise(ts, &exc::TypeError, "'float' object cannot be interpreted as an integer");
   ssize off, whence = 0;
   if (!index_as_ssize(ts, args[0], &off)) return nullptr;
   if (nargs > 1 && !index_as_ssize(ts, args[1], &whence)) return nullptr;
@@ -692,7 +697,8 @@ Object* io_writelines(ThreadState* ts, Object* self, Object* const* args, size_t
   return new_none();
 }
 
-// ---- text layer ------------------------------------------------------------------------------------
+// ---- text layer
+// ------------------------------------------------------------------------------------
 
 bool is_utf8_name(std::string_view e) {
   std::string s;
@@ -914,7 +920,8 @@ Object* text_write(ThreadState* ts, Object* self, Object* const* args, size_t na
     std::string_view bytes;
     if (!buffer_view(ts, enc.get(), &bytes) || !buf_write(ts, b, bytes)) return nullptr;
   }
-  if (t->write_through || (t->line_buffering && (has_nl || text.find('\r') != std::string_view::npos))) {
+  if (t->write_through ||
+      (t->line_buffering && (has_nl || text.find('\r') != std::string_view::npos))) {
     if (!buf_flush(ts, b)) return nullptr;
   }
   return int_from(ts, static_cast<StrObject*>(s)->length);
@@ -939,7 +946,10 @@ Object* text_reconfigure(ThreadState* ts, Object* self, Object* const* args, siz
                   {"encoding", "errors", "newline", "line_buffering", "write_through"}, 0, a))
     return nullptr;
   if (a[0] && !is_none(a[0])) {
-    if (!is_str(a[0])) return raise(ts, &exc::TypeError, "reconfigure() argument 'encoding' must be str or None, not %s", type_name(a[0]));
+    if (!is_str(a[0]))
+      return raise(ts, &exc::TypeError,
+                   "reconfigure() argument 'encoding' must be str or None, not %s",
+                   type_name(a[0]));
     setref(t->encoding, newref(a[0]));
     t->utf8 = is_utf8_name(str_view(a[0]));
   }
@@ -963,7 +973,8 @@ Object* get_closed(ThreadState* ts, Object* self) { return bool_from(self_file(s
 Object* get_name(ThreadState* ts, Object* self) {
   FileObject* f = self_file(self);
   while (!f->name && f->inner) f = inner(f);
-  if (!f->name) return raise(ts, &exc::AttributeError, "'%s' object has no attribute 'name'", type_name(self));
+  if (!f->name)
+    return raise(ts, &exc::AttributeError, "'%s' object has no attribute 'name'", type_name(self));
   return newref(f->name);
 }
 bool set_name(ThreadState* ts, Object* self, Object* v) {
@@ -977,7 +988,8 @@ bool set_name(ThreadState* ts, Object* self, Object* v) {
 Object* get_mode(ThreadState* ts, Object* self) {
   FileObject* f = self_file(self);
   while (!f->mode && f->inner) f = inner(f);
-  if (!f->mode) return raise(ts, &exc::AttributeError, "'%s' object has no attribute 'mode'", type_name(self));
+  if (!f->mode)
+    return raise(ts, &exc::AttributeError, "'%s' object has no attribute 'mode'", type_name(self));
   return newref(f->mode);
 }
 bool set_mode(ThreadState* ts, Object* self, Object* v) {
@@ -1058,13 +1070,27 @@ bool parse_mode(ThreadState* ts, std::string_view mode, ModeInfo* mi) {
     }
     seen += c;
     switch (c) {
-      case 'r': mi->reading = true; break;
-      case 'w': mi->writing = true; break;
-      case 'a': mi->appending = true; break;
-      case 'x': mi->creating = true; break;
-      case '+': mi->updating = true; break;
-      case 't': mi->text = true; break;
-      case 'b': mi->binary = true; break;
+      case 'r':
+        mi->reading = true;
+        break;
+      case 'w':
+        mi->writing = true;
+        break;
+      case 'a':
+        mi->appending = true;
+        break;
+      case 'x':
+        mi->creating = true;
+        break;
+      case '+':
+        mi->updating = true;
+        break;
+      case 't':
+        mi->text = true;
+        break;
+      case 'b':
+        mi->binary = true;
+        break;
     }
   }
   int kinds = mi->reading + mi->writing + mi->appending + mi->creating;
@@ -1200,10 +1226,10 @@ FileObject* make_text(ThreadState* ts, FileObject* buffer, Object* encoding, Obj
 
 Object* io_open(ThreadState* ts, Object*, Object* const* args, size_t nargs, TupleObject* kw) {
   Object* a[8] = {};
-  if (!parse_args(ts, "open", args, nargs, kw,
-                  {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd",
-                   "opener"},
-                  1, a))
+  if (!parse_args(
+          ts, "open", args, nargs, kw,
+          {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, 1,
+          a))
     return nullptr;
   Object* file = a[0];
   std::string mode = "r";
@@ -1230,7 +1256,8 @@ Object* io_open(ThreadState* ts, Object*, Object* const* args, size_t nargs, Tup
   if (mi.binary && a[5] && !is_none(a[5]))
     return raise(ts, &exc::ValueError, "binary mode doesn't take a newline argument");
   if (mi.binary && buffering == 1) buffering = -1;  // CPython warns and ignores
-  if (buffering == 0 && !mi.binary) return raise(ts, &exc::ValueError, "can't have unbuffered text I/O");
+  if (buffering == 0 && !mi.binary)
+    return raise(ts, &exc::ValueError, "can't have unbuffered text I/O");
 
   int fd = -1;
   Ref<> name;
@@ -1328,8 +1355,14 @@ Object* fileio_new(ThreadState* ts, TypeObject* type, Object* const* args, size_
   if (mode.find('b') == std::string::npos) mode += "b";
   Ref<> m = Ref<>::steal(str_from(ts, mode));
   Ref<> zero = Ref<>::steal(int_from(ts, 0));
-  Object* call_args[8] = {a[0], m.get(), zero.get(), none(), none(), none(),
-                          a[2] ? a[2] : py_bool(true), a[3] ? a[3] : none()};
+  Object* call_args[8] = {a[0],
+                          m.get(),
+                          zero.get(),
+                          none(),
+                          none(),
+                          none(),
+                          a[2] ? a[2] : py_bool(true),
+                          a[3] ? a[3] : none()};
   return io_open(ts, nullptr, call_args, 8, nullptr);
 }
 
@@ -1352,8 +1385,8 @@ Object* text_new(ThreadState* ts, TypeObject* type, Object* const* args, size_t 
                  TupleObject* kw) {
   Object* a[6] = {};
   if (!parse_args(ts, "TextIOWrapper", args, nargs, kw,
-                  {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"},
-                  1, a))
+                  {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"}, 1,
+                  a))
     return nullptr;
   Object* buf = a[0];
   if (buf->type != &BufferedReaderType && buf->type != &BufferedWriterType &&
@@ -1367,14 +1400,16 @@ Object* text_new(ThreadState* ts, TypeObject* type, Object* const* args, size_t 
 
 // ---- type tables ------------------------------------------------------------------------------
 
-#define COMMON_METHODS                                                  \
-  {"close", io_close, 0, nullptr}, {"flush", io_flush, 0, nullptr},     \
-      {"fileno", io_fileno, 0, nullptr}, {"isatty", io_isatty, 0, nullptr}, \
-      {"readable", io_readable, 0, nullptr}, {"writable", io_writable, 0, nullptr}, \
-      {"seekable", io_seekable, 0, nullptr}, {"tell", io_tell, 0, nullptr}, \
-      {"seek", io_seek, 0, nullptr}, {"truncate", io_truncate, 0, nullptr}, \
+#define COMMON_METHODS                                                                    \
+  {"close", io_close, 0, nullptr}, {"flush", io_flush, 0, nullptr},                       \
+      {"fileno", io_fileno, 0, nullptr}, {"isatty", io_isatty, 0, nullptr},               \
+      {"readable", io_readable, 0, nullptr}, {"writable", io_writable, 0, nullptr},       \
+      {"seekable", io_seekable, 0, nullptr}, {"tell", io_tell, 0, nullptr},               \
+      {"seek", io_seek, 0, nullptr}, {"truncate", io_truncate, 0, nullptr},               \
       {"readlines", io_readlines, 0, nullptr}, {"writelines", io_writelines, 0, nullptr}, \
-      {"__enter__", io_enter, 0, nullptr}, {"__exit__", io_exit, 0, nullptr}
+      {"__enter__", io_enter, 0, nullptr}, {                                              \
+    "__exit__", io_exit, 0, nullptr                                                       \
+  }
 
 const MethodDef kBinaryMethods[] = {
     COMMON_METHODS,
@@ -1403,9 +1438,8 @@ const GetSetDef kRawGetSets[] = {
     {"__dict__", get_dict, nullptr}, {nullptr, nullptr, nullptr},
 };
 const GetSetDef kBufferedGetSets[] = {
-    {"closed", get_closed, nullptr}, {"name", get_name, set_name},
-    {"mode", get_mode, set_mode},    {"raw", get_inner, nullptr},
-    {"__dict__", get_dict, nullptr}, {nullptr, nullptr, nullptr},
+    {"closed", get_closed, nullptr}, {"name", get_name, set_name},    {"mode", get_mode, set_mode},
+    {"raw", get_inner, nullptr},     {"__dict__", get_dict, nullptr}, {nullptr, nullptr, nullptr},
 };
 const GetSetDef kTextGetSets[] = {
     {"closed", get_closed, nullptr},
@@ -1480,8 +1514,8 @@ Object* std_stream(ThreadState* ts, int fd, const char* name, bool write, bool l
     if (colon != std::string::npos) errors = Ref<>::steal(str_from(ts, v.substr(colon + 1)));
   }
   if (fd == 2) errors = Ref<>::steal(str_from(ts, "backslashreplace"));
-  FileObject* t = make_text(ts, b.get(), enc.get(), errors.get(), nullptr, line_buffered,
-                            write_through);
+  FileObject* t =
+      make_text(ts, b.get(), enc.get(), errors.get(), nullptr, line_buffered, write_through);
   if (!t) return nullptr;
   t->mode = str_from(ts, write ? "w" : "r");
   return t;
@@ -1490,16 +1524,16 @@ Object* std_stream(ThreadState* ts, int fd, const char* name, bool write, bool l
 }  // namespace
 
 bool init_io(ThreadState* ts, ModuleObject* m) {
-  TypeObject* types[] = {&FileIOType, &BufferedReaderType, &BufferedWriterType,
-                         &BufferedRandomType, &TextIOWrapperType};
+  TypeObject* types[] = {&FileIOType, &BufferedReaderType, &BufferedWriterType, &BufferedRandomType,
+                         &TextIOWrapperType};
   for (TypeObject* t : types)
     if (!ready_stdlib_type(ts, t)) return false;
   auto* state = new IoState();
   m->state = state;
   // io.UnsupportedOperation(OSError, ValueError)
   Ref<StrObject> uname = Ref<StrObject>::steal(str_from(ts, "UnsupportedOperation"));
-  Ref<TupleObject> bases = Ref<TupleObject>::steal(
-      tuple_pack(ts, {static_cast<Object*>(&exc::OSError), static_cast<Object*>(&exc::ValueError)}));
+  Ref<TupleObject> bases = Ref<TupleObject>::steal(tuple_pack(
+      ts, {static_cast<Object*>(&exc::OSError), static_cast<Object*>(&exc::ValueError)}));
   Ref<DictObject> ns = Ref<DictObject>::steal(dict_new(ts));
   Ref<> modname = Ref<>::steal(str_from(ts, "io"));
   if (!uname || !bases || !ns || !modname ||

@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "gil/gil.h"
-#include "stdlib/io.h"
 #include "interp/vm.h"
+#include "stdlib/io.h"
 #include "stdlib/modules.h"
 #include "stdlib/native_util.h"
 
@@ -52,9 +52,8 @@ bool path_arg(ThreadState* ts, Object* o, std::string* out, const char* fname, b
     *out = std::string(bytes_view(o));
     return true;
   }
-  Ref<> method = Ref<>::steal(type_lookup(o->type, names.__fspath__)
-                                  ? getattr(ts, o, names.__fspath__)
-                                  : nullptr);
+  Ref<> method = Ref<>::steal(
+      type_lookup(o->type, names.__fspath__) ? getattr(ts, o, names.__fspath__) : nullptr);
   if (method) {
     Ref<> r = Ref<>::steal(call0(ts, method.get()));
     if (!r) return false;
@@ -151,8 +150,9 @@ Object* os_listdir(ARGS) {
   }
   while (struct dirent* e = ::readdir(d)) {
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    Ref<> name = Ref<>::steal(as_bytes ? static_cast<Object*>(bytes_from(ts, e->d_name))
-                                       : static_cast<Object*>(str_decode_utf8(ts, e->d_name, "surrogateescape")));
+    Ref<> name = Ref<>::steal(
+        as_bytes ? static_cast<Object*>(bytes_from(ts, e->d_name))
+                 : static_cast<Object*>(str_decode_utf8(ts, e->d_name, "surrogateescape")));
     if (!name || !list_append(ts, out.get(), name.get())) {
       ::closedir(d);
       return nullptr;
@@ -245,15 +245,24 @@ Object* make_stat(ThreadState* ts, Object* module, const struct stat& st) {
     return binary_op(ts, m.get(), ns.get(), BinOp::Add);
   };
   Object* items[] = {
-      int_from(ts, st.st_mode),        int_from_u64(ts, st.st_ino),
-      int_from_u64(ts, st.st_dev),     int_from_u64(ts, st.st_nlink),
-      int_from(ts, st.st_uid),         int_from(ts, st.st_gid),
-      int_from(ts, st.st_size),        int_from(ts, st.st_atim.tv_sec),
-      int_from(ts, st.st_mtim.tv_sec), int_from(ts, st.st_ctim.tv_sec),
-      float_from(ts, ftime(st.st_atim)), float_from(ts, ftime(st.st_mtim)),
-      float_from(ts, ftime(st.st_ctim)), nstime(st.st_atim),
-      nstime(st.st_mtim),              nstime(st.st_ctim),
-      int_from(ts, st.st_blksize),     int_from(ts, st.st_blocks),
+      int_from(ts, st.st_mode),
+      int_from_u64(ts, st.st_ino),
+      int_from_u64(ts, st.st_dev),
+      int_from_u64(ts, st.st_nlink),
+      int_from(ts, st.st_uid),
+      int_from(ts, st.st_gid),
+      int_from(ts, st.st_size),
+      int_from(ts, st.st_atim.tv_sec),
+      int_from(ts, st.st_mtim.tv_sec),
+      int_from(ts, st.st_ctim.tv_sec),
+      float_from(ts, ftime(st.st_atim)),
+      float_from(ts, ftime(st.st_mtim)),
+      float_from(ts, ftime(st.st_ctim)),
+      nstime(st.st_atim),
+      nstime(st.st_mtim),
+      nstime(st.st_ctim),
+      int_from(ts, st.st_blksize),
+      int_from(ts, st.st_blocks),
       int_from_u64(ts, st.st_rdev),
   };
   constexpr ssize n = sizeof items / sizeof items[0];
@@ -334,7 +343,8 @@ Object* os_utime(ARGS) {
   struct timeval* tvp = nullptr;
   if (a[1] && !is_none(a[1])) {
     if (!is_tuple(a[1]) || tuple_size(a[1]) != 2)
-      return raise(ts, &exc::TypeError, "utime: 'times' must be either a tuple of two ints or None");
+      return raise(ts, &exc::TypeError,
+                   "utime: 'times' must be either a tuple of two ints or None");
     for (int i = 0; i < 2; ++i) {
       double d;
       if (!as_double(ts, tuple_item(a[1], i), &d)) return nullptr;
@@ -424,7 +434,8 @@ Object* os_environ_dict(ARGS) {
   for (char** e = environ; e && *e; ++e) {
     const char* eq = std::strchr(*e, '=');
     if (!eq) continue;
-    Ref<> k = Ref<>::steal(str_decode_utf8(ts, std::string_view(*e, static_cast<size_t>(eq - *e)), "surrogateescape"));
+    Ref<> k = Ref<>::steal(
+        str_decode_utf8(ts, std::string_view(*e, static_cast<size_t>(eq - *e)), "surrogateescape"));
     Ref<> v = Ref<>::steal(str_decode_utf8(ts, eq + 1, "surrogateescape"));
     if (!k || !v) return nullptr;
     if (dict_get(ts, d.get(), k.get())) continue;
@@ -515,11 +526,11 @@ bool status_arg(ThreadState* ts, Object* const* args, size_t nargs, const char* 
   return true;
 }
 
-#define STATUS_FN(pyname, expr, conv)                      \
-  Object* os_##pyname(ARGS) {                              \
-    int status;                                            \
+#define STATUS_FN(pyname, expr, conv)                                   \
+  Object* os_##pyname(ARGS) {                                           \
+    int status;                                                         \
     if (!status_arg(ts, args, nargs, #pyname, &status)) return nullptr; \
-    return conv(expr);                                     \
+    return conv(expr);                                                  \
   }
 #define AS_BOOL(x) bool_from(x)
 #define AS_INT(x) int_from(ts, x)
@@ -690,8 +701,10 @@ Object* os_fork_exec(ARGS) {
         ::execve(exe.c_str(), av.data(), ev.data());
       else
         ::execv(exe.c_str(), av.data());
-      if (errno != ENOENT && errno != ENOTDIR) err = errno;
-      else if (err == ENOENT) err = errno;
+      if (errno != ENOENT && errno != ENOTDIR)
+        err = errno;
+      else if (err == ENOENT)
+        err = errno;
     }
   fail:
     if (efd >= 0) {
@@ -1096,13 +1109,27 @@ bool init_os(ThreadState* ts, ModuleObject* m) {
     const char* name;
     int64_t value;
   } consts[] = {
-      {"WNOHANG", WNOHANG},     {"WUNTRACED", WUNTRACED}, {"O_RDONLY", O_RDONLY},
-      {"O_WRONLY", O_WRONLY},   {"O_RDWR", O_RDWR},       {"O_CREAT", O_CREAT},
-      {"O_EXCL", O_EXCL},       {"O_TRUNC", O_TRUNC},     {"O_APPEND", O_APPEND},
-      {"O_NONBLOCK", O_NONBLOCK}, {"O_CLOEXEC", O_CLOEXEC}, {"O_NOCTTY", O_NOCTTY},
-      {"O_DIRECTORY", O_DIRECTORY}, {"O_NOFOLLOW", O_NOFOLLOW}, {"F_OK", F_OK},
-      {"R_OK", R_OK},           {"W_OK", W_OK},           {"X_OK", X_OK},
-      {"SEEK_SET", SEEK_SET},   {"SEEK_CUR", SEEK_CUR},   {"SEEK_END", SEEK_END},
+      {"WNOHANG", WNOHANG},
+      {"WUNTRACED", WUNTRACED},
+      {"O_RDONLY", O_RDONLY},
+      {"O_WRONLY", O_WRONLY},
+      {"O_RDWR", O_RDWR},
+      {"O_CREAT", O_CREAT},
+      {"O_EXCL", O_EXCL},
+      {"O_TRUNC", O_TRUNC},
+      {"O_APPEND", O_APPEND},
+      {"O_NONBLOCK", O_NONBLOCK},
+      {"O_CLOEXEC", O_CLOEXEC},
+      {"O_NOCTTY", O_NOCTTY},
+      {"O_DIRECTORY", O_DIRECTORY},
+      {"O_NOFOLLOW", O_NOFOLLOW},
+      {"F_OK", F_OK},
+      {"R_OK", R_OK},
+      {"W_OK", W_OK},
+      {"X_OK", X_OK},
+      {"SEEK_SET", SEEK_SET},
+      {"SEEK_CUR", SEEK_CUR},
+      {"SEEK_END", SEEK_END},
       {"EX_OK", 0},
   };
   for (const IntConst& c : consts)

@@ -398,8 +398,8 @@ class Pickler {
     if (proto_ < 3) {
       if (b.empty()) {
         Ref<TupleObject> args = Ref<TupleObject>::steal(tuple_new(ts_, 0));
-        return args && save_reduce_parts(&BytesType, args.get(), nullptr, nullptr, nullptr,
-                                         nullptr, o);
+        return args &&
+               save_reduce_parts(&BytesType, args.get(), nullptr, nullptr, nullptr, nullptr, o);
       }
       StrBuilder sb;
       sb.reserve(b.size() * 2);
@@ -441,8 +441,8 @@ class Pickler {
       // CPython's reduction: (bytearray, ()) when empty, else (bytearray, (bytes(obj),))
       Ref<> b = Ref<>::steal(bytes_from(ts_, data));
       if (!b) return false;
-      Ref<TupleObject> args = Ref<TupleObject>::steal(
-          data.empty() ? tuple_new(ts_, 0) : tuple_pack(ts_, {b.get()}));
+      Ref<TupleObject> args =
+          Ref<TupleObject>::steal(data.empty() ? tuple_new(ts_, 0) : tuple_pack(ts_, {b.get()}));
       if (!args) return false;
       return save_reduce_parts(&ByteArrayType, args.get(), nullptr, nullptr, nullptr, nullptr, o);
     }
@@ -652,9 +652,12 @@ class Pickler {
 
   bool save_type(Object* o) {
     Object* singleton = nullptr;
-    if (o == &NoneType) singleton = none();
-    else if (o == &NotImplementedType) singleton = not_implemented();
-    else if (o == &EllipsisType) singleton = &EllipsisObject;
+    if (o == &NoneType)
+      singleton = none();
+    else if (o == &NotImplementedType)
+      singleton = not_implemented();
+    else if (o == &EllipsisType)
+      singleton = &EllipsisObject;
     if (singleton) {
       Ref<TupleObject> args = Ref<TupleObject>::steal(tuple_pack(ts_, {singleton}));
       if (!args) return false;
@@ -706,8 +709,10 @@ class Pickler {
       Ref<> fname = Ref<>::steal(getattr_opt(ts_, func, names.__name__));
       if (!fname && exc_occurred(ts_)) return false;
       if (fname && is_str(fname.get())) {
-        if (proto_ >= 4 && str_eq(fname.get(), "__newobj_ex__")) is_newobj_ex = true;
-        else if (str_eq(fname.get(), "__newobj__")) is_newobj = true;
+        if (proto_ >= 4 && str_eq(fname.get(), "__newobj_ex__"))
+          is_newobj_ex = true;
+        else if (str_eq(fname.get(), "__newobj__"))
+          is_newobj = true;
       }
     }
     if (is_newobj_ex) {
@@ -716,8 +721,7 @@ class Pickler {
               tuple_size(args) < 3 ? "not enough" : "too many", tuple_size(args));
         return false;
       }
-      if (!save(tuple_item(args, 0)) || !save(tuple_item(args, 1)) ||
-          !save(tuple_item(args, 2)))
+      if (!save(tuple_item(args, 0)) || !save(tuple_item(args, 1)) || !save(tuple_item(args, 2)))
         return false;
       put(NEWOBJ_EX);
     } else if (is_newobj) {
@@ -897,8 +901,8 @@ class Pickler {
     if (t == &ByteArrayType) return save_bytearray(o);
     if (t == &TypeType) return save_type(o);
     if (o == &EllipsisObject || o == &NotImplementedObject) {
-      Ref<> name = Ref<>::steal(
-          str_from(ts_, o == &EllipsisObject ? "Ellipsis" : "NotImplemented"));
+      Ref<> name =
+          Ref<>::steal(str_from(ts_, o == &EllipsisObject ? "Ellipsis" : "NotImplemented"));
       return name && save_global(o, name.get());
     }
     if (is_type(o)) return save_global(o, nullptr);
@@ -969,10 +973,10 @@ bool parse_protocol(ThreadState* ts, Object* o, int* out) {
   }
   ssize p;
   if (!int_as_ssize(ts, o, &p)) return false;
-  if (p < 0) p = kHighestProtocol;
+  if (p < 0)
+    p = kHighestProtocol;
   else if (p > kHighestProtocol)
-    return raise(ts, &exc::ValueError, "pickle protocol must be <= %d", kHighestProtocol),
-           false;
+    return raise(ts, &exc::ValueError, "pickle protocol must be <= %d", kHighestProtocol), false;
   if (p < 2) p = 2;  // gilpy writes protocols 2 to 5
   *out = static_cast<int>(p);
   return true;
@@ -995,8 +999,7 @@ bool export_pickler_memo(ThreadState* ts, const MemoTable& memo, Object* dict) {
 Object* pk_dumps(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                  TupleObject* kw) {
   Object* a[4];
-  if (!bind_args(ts, "dumps", args, nargs, kw, {"obj", "protocol", "fix_imports", "memo"}, 1,
-                  a))
+  if (!bind_args(ts, "dumps", args, nargs, kw, {"obj", "protocol", "fix_imports", "memo"}, 1, a))
     return nullptr;
   int proto;
   if (!parse_protocol(ts, a[1], &proto)) return nullptr;
@@ -1009,11 +1012,10 @@ Object* pk_dumps(ThreadState* ts, Object* self, Object* const* args, size_t narg
 }
 
 // dump(obj, file, protocol=None, fix_imports=True, memo=None)
-Object* pk_dump(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
-                TupleObject* kw) {
+Object* pk_dump(ThreadState* ts, Object* self, Object* const* args, size_t nargs, TupleObject* kw) {
   Object* a[5];
-  if (!bind_args(ts, "dump", args, nargs, kw,
-                  {"obj", "file", "protocol", "fix_imports", "memo"}, 2, a))
+  if (!bind_args(ts, "dump", args, nargs, kw, {"obj", "file", "protocol", "fix_imports", "memo"}, 2,
+                 a))
     return nullptr;
   Ref<> write = Ref<>::steal(getattr(ts, a[1], names.write));
   if (!write) {
@@ -1060,8 +1062,7 @@ bool utf8_surrogatepass_length(std::string_view s, ssize* length, bool* ascii) {
       p += 3;
       asc = false;
     } else if (c >= 0xF0 && c <= 0xF4) {
-      if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-          (p[3] & 0xC0) != 0x80)
+      if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
         return false;
       if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) return false;
       p += 4;
@@ -1142,30 +1143,49 @@ bool unescape_bytes(ThreadState* ts, std::string_view s, std::string* out) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c != '\\' || i + 1 >= s.size()) {
-      if (c == '\\')
-        return raise(ts, &exc::ValueError, "Trailing \\ in string"), false;
+      if (c == '\\') return raise(ts, &exc::ValueError, "Trailing \\ in string"), false;
       out->push_back(c);
       continue;
     }
     char e = s[++i];
     switch (e) {
-      case '\n': break;
-      case '\\': out->push_back('\\'); break;
-      case '\'': out->push_back('\''); break;
-      case '"': out->push_back('"'); break;
-      case 'a': out->push_back('\a'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
-      case 'v': out->push_back('\v'); break;
+      case '\n':
+        break;
+      case '\\':
+        out->push_back('\\');
+        break;
+      case '\'':
+        out->push_back('\'');
+        break;
+      case '"':
+        out->push_back('"');
+        break;
+      case 'a':
+        out->push_back('\a');
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
+      case 'v':
+        out->push_back('\v');
+        break;
       case 'x': {
         int h1 = i + 1 < s.size() ? hexval(static_cast<unsigned char>(s[i + 1])) : -1;
         int h2 = i + 2 < s.size() ? hexval(static_cast<unsigned char>(s[i + 2])) : -1;
         if (h1 < 0 || h2 < 0)
-          return raise(ts, &exc::ValueError, "invalid \\x escape at position %zu", i - 1),
-                 false;
+          return raise(ts, &exc::ValueError, "invalid \\x escape at position %zu", i - 1), false;
         out->push_back(static_cast<char>(h1 * 16 + h2));
         i += 2;
         break;
@@ -1539,8 +1559,8 @@ bool Unpickler::load_build() {
   if (t) {
     Ref<> inst_dict;
     Object** dp = instance_dict_slot(inst);
-    Object* descr = dp && *dp && is_dict_exact(*dp) ? type_lookup(inst->type, names.__dict__)
-                                                     : nullptr;
+    Object* descr =
+        dp && *dp && is_dict_exact(*dp) ? type_lookup(inst->type, names.__dict__) : nullptr;
     if (descr && descr->type == &GetSetDescrType) {  // the class's own __dict__ getset
       inst_dict = Ref<>::borrow(*dp);
     } else {
@@ -1730,8 +1750,8 @@ Object* Unpickler::load() {
         int32_t n = static_cast<int32_t>(static_cast<uint32_t>(le(d, 4)));
         if (n < 0) return error("BINSTRING pickle has negative byte count");
         ok = read(static_cast<size_t>(n), &d) &&
-             push(decode_string(std::string_view(reinterpret_cast<const char*>(d),
-                                                 static_cast<size_t>(n))));
+             push(decode_string(
+                 std::string_view(reinterpret_cast<const char*>(d), static_cast<size_t>(n))));
         break;
       }
       case SHORT_BINSTRING: {
@@ -1807,8 +1827,8 @@ Object* Unpickler::load() {
       case LIST: {
         size_t start;
         if (!pop_mark(&start)) return nullptr;
-        ListObject* l = list_from_array(ts_, stack_.data() + start,
-                                        static_cast<ssize>(stack_.size() - start));
+        ListObject* l =
+            list_from_array(ts_, stack_.data() + start, static_cast<ssize>(stack_.size() - start));
         if (!l) return nullptr;
         drop_from(start);
         stack_.push_back(l);
@@ -1988,10 +2008,10 @@ Object* Unpickler::load() {
               Ref<TupleObject>::steal(tuple_from_array(ts_, argv.data(), argv.size()));
           if (!all) return nullptr;
           if (!is_dict(kwargs.get()))
-            return raise(ts_, &exc::TypeError,
-                         "argument after ** must be a mapping, not %s", type_name(kwargs.get()));
-          ok = push(call_tuple_dict(ts_, new_.get(), all.get(),
-                                    static_cast<DictObject*>(kwargs.get())));
+            return raise(ts_, &exc::TypeError, "argument after ** must be a mapping, not %s",
+                         type_name(kwargs.get()));
+          ok = push(
+              call_tuple_dict(ts_, new_.get(), all.get(), static_cast<DictObject*>(kwargs.get())));
         }
         break;
       }
@@ -2101,8 +2121,7 @@ bool parse_load_options(ThreadState* ts, Unpickler* u, Object* fix, Object* enco
   }
   if (errors) {
     if (!is_str(errors))
-      return raise(ts, &exc::TypeError, "argument 'errors' must be str, not %s",
-                   type_name(errors)),
+      return raise(ts, &exc::TypeError, "argument 'errors' must be str, not %s", type_name(errors)),
              false;
     u->errors = std::string(str_view(errors));
   }
@@ -2118,7 +2137,7 @@ Object* pk_loads(ThreadState* ts, Object* self, Object* const* args, size_t narg
                  TupleObject* kw) {
   Object* a[6];
   if (!bind_args(ts, "loads", args, nargs, kw,
-                  {"data", "fix_imports", "encoding", "errors", "buffers", "memo"}, 1, a))
+                 {"data", "fix_imports", "encoding", "errors", "buffers", "memo"}, 1, a))
     return nullptr;
   if (is_str(a[0])) return raise(ts, &exc::TypeError, "a bytes-like object is required, not 'str'");
   Ref<> keep = Ref<>::borrow(a[0]);
@@ -2149,11 +2168,10 @@ Object* pk_loads(ThreadState* ts, Object* self, Object* const* args, size_t narg
 }
 
 // load(file, fix_imports=True, encoding="ASCII", errors="strict", buffers=None, memo=None)
-Object* pk_load(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
-                TupleObject* kw) {
+Object* pk_load(ThreadState* ts, Object* self, Object* const* args, size_t nargs, TupleObject* kw) {
   Object* a[6];
   if (!bind_args(ts, "load", args, nargs, kw,
-                  {"file", "fix_imports", "encoding", "errors", "buffers", "memo"}, 1, a))
+                 {"file", "fix_imports", "encoding", "errors", "buffers", "memo"}, 1, a))
     return nullptr;
   Object* file = a[0];
   Unpickler u(ts, self);
@@ -2206,8 +2224,7 @@ Object* pk_load(ThreadState* ts, Object* self, Object* const* args, size_t nargs
 }
 
 // _init(pickle_globals): pickle.py's namespace, where the helpers live.
-Object* pk_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
-                TupleObject* kw) {
+Object* pk_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, TupleObject* kw) {
   if (!no_kwargs(ts, "_init", kw) || !check_nargs(ts, "_init", nargs, 1, 1)) return nullptr;
   if (!is_dict(args[0])) return raise(ts, &exc::TypeError, "_init() expects a dict");
   if (!dict_set_cstr(ts, static_cast<ModuleObject*>(self)->dict, "_py_globals", args[0]))

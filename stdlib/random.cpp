@@ -74,8 +74,8 @@ void init_by_array(RandomObject* r, const std::vector<uint32_t>& key) {
   size_t key_length = key.size();
   size_t k = N > key_length ? N : key_length;
   for (; k; k--) {
-    mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525U)) + key[j] +
-            static_cast<uint32_t>(j);
+    mt[i] =
+        (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525U)) + key[j] + static_cast<uint32_t>(j);
     i++;
     j++;
     if (i >= N) {

@@ -101,7 +101,7 @@ enum Category : uint32_t {
 struct CharClass {
   uint64_t bitmap[2] = {0, 0};  // the final answer for c < 128 (negation and folding applied)
   std::vector<std::pair<uint32_t, uint32_t>> ranges;  // sorted, merged; members as written
-  std::vector<uint32_t> extra;  // sorted: folds of the members (IGNORECASE)
+  std::vector<uint32_t> extra;                        // sorted: folds of the members (IGNORECASE)
   uint32_t cats = 0;
   bool negated = false;
   bool icase = false;
@@ -174,9 +174,9 @@ struct CharClass {
 
 enum class NK : uint8_t {
   Empty,
-  Char,     // ch (flags: i)
-  Any,      // . (flags: s)
-  Class,    // cls index
+  Char,   // ch (flags: i)
+  Any,    // . (flags: s)
+  Class,  // cls index
   Seq,
   Alt,
   Group,    // group >= 1 captures; 0: non-capturing
@@ -185,15 +185,15 @@ enum class NK : uint8_t {
   Backref,  // group
   Look,     // behind, neg
   Atomic,
-  Cond,     // group; kids[0] yes, kids[1] no (may be absent)
+  Cond,  // group; kids[0] yes, kids[1] no (may be absent)
 };
 
 enum AtKind : uint8_t {
-  kAtBeginning,       // \A, ^ without MULTILINE
-  kAtBeginningLine,   // ^ with MULTILINE
-  kAtEnd,             // $ without MULTILINE
-  kAtEndLine,         // $ with MULTILINE
-  kAtEndString,       // \Z
+  kAtBeginning,      // \A, ^ without MULTILINE
+  kAtBeginningLine,  // ^ with MULTILINE
+  kAtEnd,            // $ without MULTILINE
+  kAtEndLine,        // $ with MULTILINE
+  kAtEndString,      // \Z
   kAtBoundary,
   kAtNonBoundary,
 };
@@ -216,22 +216,22 @@ struct Node {
 // ---- program -----------------------------------------------------------------------------------
 
 enum Op : uint8_t {
-  OP_CHAR,       // a = char
-  OP_CHAR_I,     // a = folded char; flag uni
-  OP_ANY,        // not '\n'
+  OP_CHAR,    // a = char
+  OP_CHAR_I,  // a = folded char; flag uni
+  OP_ANY,     // not '\n'
   OP_ANY_ALL,
-  OP_CLASS,      // a = class index
-  OP_STRING,     // a = literal index
-  OP_AT,         // a = AtKind; flag uni (word boundaries)
-  OP_SPLIT,      // try a first, then b
-  OP_JMP,        // a
-  OP_SAVE,       // a = slot (2g start, 2g+1 end)
-  OP_REPEAT_ONE, // a = min, b = max (kInf), c = mode; the item is the next instruction
-  OP_LOOP_INIT,  // a = register pair index
-  OP_LOOP,       // a = reg, b = min, c = max, d = exit pc; flag greedy; body at pc + 1
-  OP_LOOP_END,   // a = reg, b = min, c = pc of OP_LOOP
-  OP_BACKREF,    // a = group; flag: 1 icase, 2 uni
-  OP_LOOK,       // a = continuation pc, b = width; flag: 1 behind, 2 neg
+  OP_CLASS,       // a = class index
+  OP_STRING,      // a = literal index
+  OP_AT,          // a = AtKind; flag uni (word boundaries)
+  OP_SPLIT,       // try a first, then b
+  OP_JMP,         // a
+  OP_SAVE,        // a = slot (2g start, 2g+1 end)
+  OP_REPEAT_ONE,  // a = min, b = max (kInf), c = mode; the item is the next instruction
+  OP_LOOP_INIT,   // a = register pair index
+  OP_LOOP,        // a = reg, b = min, c = max, d = exit pc; flag greedy; body at pc + 1
+  OP_LOOP_END,    // a = reg, b = min, c = pc of OP_LOOP
+  OP_BACKREF,     // a = group; flag: 1 icase, 2 uni
+  OP_LOOK,        // a = continuation pc, b = width; flag: 1 behind, 2 neg
   OP_LOOK_END,
   OP_ATOMIC,
   OP_ATOMIC_END,
@@ -252,19 +252,20 @@ struct Program {
   int ngroups = 0;  // capturing groups (without group 0)
   int nregs = 0;    // loop registers (pairs: count, iteration start)
   // Search helpers.
-  bool anchored = false;            // starts with \A
-  std::vector<uint32_t> prefix;     // literal prefix (case-sensitive)
-  int first_class = -1;             // first character must be in this class
-  int first_char = -1;              // first character must be this (case-sensitive)
-  int first_fold = -1;              // first character folds to this (IGNORECASE)
+  bool anchored = false;         // starts with \A
+  std::vector<uint32_t> prefix;  // literal prefix (case-sensitive)
+  int first_class = -1;          // first character must be in this class
+  int first_char = -1;           // first character must be this (case-sensitive)
+  int first_fold = -1;           // first character folds to this (IGNORECASE)
   bool first_fold_uni = false;
 };
 
-// ---- parser --------------------------------------------------------------------------------------
+// ---- parser
+// --------------------------------------------------------------------------------------
 
 struct ParseError {
   std::string msg;
-  ssize pos = -1;  // -1: no position
+  ssize pos = -1;         // -1: no position
   bool overflow = false;  // OverflowError instead of re.error
   bool value_error = false;
   bool recursion = false;  // RecursionError (patterns nested too deeply)
@@ -343,7 +344,7 @@ class Parser {
   size_t i_ = 0;
   std::vector<int> open_groups_;
   std::vector<std::pair<int, ssize>> cond_refs_;
-  bool seen_item_ = false;  // a non-flag item was parsed (for global flags placement)
+  bool seen_item_ = false;      // a non-flag item was parsed (for global flags placement)
   int lookbehind_groups_ = -1;  // inside a lookbehind: the group count at its start
 
   // References from inside a lookbehind may not name an open group or one of its own groups.
@@ -593,19 +594,32 @@ class Parser {
       return cat_node(k, fl);
     };
     switch (c) {
-      case 'a': return lit(7);
-      case 'f': return lit(12);
-      case 'n': return lit(10);
-      case 'r': return lit(13);
-      case 't': return lit(9);
-      case 'v': return lit(11);
-      case '\\': return lit('\\');
-      case 'd': return cat(kCatDigit);
-      case 'D': return cat(kCatNotDigit);
-      case 'w': return cat(kCatWord);
-      case 'W': return cat(kCatNotWord);
-      case 's': return cat(kCatSpace);
-      case 'S': return cat(kCatNotSpace);
+      case 'a':
+        return lit(7);
+      case 'f':
+        return lit(12);
+      case 'n':
+        return lit(10);
+      case 'r':
+        return lit(13);
+      case 't':
+        return lit(9);
+      case 'v':
+        return lit(11);
+      case '\\':
+        return lit('\\');
+      case 'd':
+        return cat(kCatDigit);
+      case 'D':
+        return cat(kCatNotDigit);
+      case 'w':
+        return cat(kCatWord);
+      case 'W':
+        return cat(kCatNotWord);
+      case 's':
+        return cat(kCatSpace);
+      case 'S':
+        return cat(kCatNotSpace);
       case 'b':
         if (in_class) return lit(8);
         return at_node(kAtBoundary, fl);
@@ -622,7 +636,8 @@ class Parser {
         size_t k = i_;
         uint32_t v = 0;
         int n = 0;
-        while (n < 2 && k < s_.size() && hexval(s_[k]) >= 0) v = v * 16 + uint32_t(hexval(s_[k++])), ++n;
+        while (n < 2 && k < s_.size() && hexval(s_[k]) >= 0)
+          v = v * 16 + uint32_t(hexval(s_[k++])), ++n;
         if (n < 2) return fail("incomplete escape " + text(esc_pos, k), ssize(esc_pos));
         i_ = k;
         return lit(v);
@@ -687,7 +702,8 @@ class Parser {
       }
       int g = int(c - '0');
       if (more() && is_dig(peek())) g = g * 10 + int(s_[i_++] - '0');
-      if (g > ngroups) return fail("invalid group reference " + std::to_string(g), ssize(esc_pos + 1));
+      if (g > ngroups)
+        return fail("invalid group reference " + std::to_string(g), ssize(esc_pos + 1));
       for (int og : open_groups_)
         if (og == g) return fail("cannot refer to an open group", ssize(esc_pos));
       if (!check_lookbehind_ref(g)) return nullptr;
@@ -856,14 +872,22 @@ class Parser {
   // Parses flag letters at i_; returns the bits. For errors, sets failed.
   int flag_bit(uint32_t c) {
     switch (c) {
-      case 'i': return kFlagI;
-      case 'L': return kFlagL;
-      case 'm': return kFlagM;
-      case 's': return kFlagS;
-      case 'u': return kFlagU;
-      case 'x': return kFlagX;
-      case 'a': return kFlagA;
-      default: return 0;
+      case 'i':
+        return kFlagI;
+      case 'L':
+        return kFlagL;
+      case 'm':
+        return kFlagM;
+      case 's':
+        return kFlagS;
+      case 'u':
+        return kFlagU;
+      case 'x':
+        return kFlagX;
+      case 'a':
+        return kFlagA;
+      default:
+        return 0;
     }
   }
 
@@ -988,7 +1012,8 @@ class Parser {
         while (more() && flag_bit(peek())) {
           int b = flag_bit(peek());
           if (bytes_ && b == kFlagU)
-            return fail("bad inline flags: cannot use 'u' flag with a bytes pattern", ssize(i_ + 1));
+            return fail("bad inline flags: cannot use 'u' flag with a bytes pattern",
+                        ssize(i_ + 1));
           if (!bytes_ && b == kFlagL)
             return fail("bad inline flags: cannot use 'L' flag with a str pattern", ssize(i_ + 1));
           on |= b;
@@ -1012,7 +1037,8 @@ class Parser {
           while (more() && flag_bit(peek())) {
             int b = flag_bit(peek());
             if (b & (kFlagA | kFlagU | kFlagL))
-              return fail("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", ssize(i_ + 1));
+              return fail("bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
+                          ssize(i_ + 1));
             off |= b;
             ++i_;
             if (on & off) return fail("bad inline flags: flag turned on and off", ssize(i_));
@@ -1075,7 +1101,9 @@ class Parser {
 
 // Width bounds of a node (max kInf when unbounded or unknown).
 void width(const Node* n, ssize* lo, ssize* hi, const std::vector<const Node*>* groups) {
-  auto add = [](ssize a, ssize b) { return (a >= kInf || b >= kInf) ? kInf : std::min(a + b, kInf); };
+  auto add = [](ssize a, ssize b) {
+    return (a >= kInf || b >= kInf) ? kInf : std::min(a + b, kInf);
+  };
   switch (n->kind) {
     case NK::Empty:
     case NK::Assert:
@@ -1129,7 +1157,8 @@ void width(const Node* n, ssize* lo, ssize* hi, const std::vector<const Node*>* 
     case NK::Repeat: {
       ssize a, b;
       width(n->kids[0], &a, &b, groups);
-      *lo = (a == 0 || n->min == 0) ? 0 : (a >= kInf / std::max<ssize>(n->min, 1) ? kInf : a * n->min);
+      *lo = (a == 0 || n->min == 0) ? 0
+                                    : (a >= kInf / std::max<ssize>(n->min, 1) ? kInf : a * n->min);
       if (b == 0)
         *hi = 0;
       else if (n->max >= kInf || b >= kInf || b > kInf / std::max<ssize>(n->max, 1))
@@ -1230,7 +1259,8 @@ class Compiler {
         while (i < n->kids.size()) {
           // runs of case-sensitive characters become one string
           size_t j = i;
-          while (j < n->kids.size() && n->kids[j]->kind == NK::Char && !(n->kids[j]->flags & kFlagI))
+          while (j < n->kids.size() && n->kids[j]->kind == NK::Char &&
+                 !(n->kids[j]->flags & kFlagI))
             ++j;
           if (j - i >= 2) {
             std::vector<uint32_t> lit;
@@ -1270,8 +1300,8 @@ class Compiler {
         emit({OP_AT, uint8_t(uni(n->flags) ? 1 : 0), ssize(n->at)});
         return;
       case NK::Backref:
-        emit({OP_BACKREF,
-              uint8_t(((n->flags & kFlagI) ? 1 : 0) | (uni(n->flags) ? 2 : 0)), ssize(n->group)});
+        emit({OP_BACKREF, uint8_t(((n->flags & kFlagI) ? 1 : 0) | (uni(n->flags) ? 2 : 0)),
+              ssize(n->group)});
         return;
       case NK::Look: {
         ssize lo = 0, hi = 0;
@@ -1398,14 +1428,14 @@ void find_search_hints(Program& p) {
 // ---- matcher -----------------------------------------------------------------------------------
 
 enum BtKind : uint8_t {
-  BT_BRANCH,       // a = pc, b = pos
-  BT_SLOT,         // a = slot, b = old value, c = old lastindex (for end slots)
-  BT_REG,          // a = reg index, b = old value
-  BT_REP_GREEDY,   // a = pc of REPEAT_ONE, b = lowest end, c = current end
-  BT_REP_LAZY,     // a = pc, b = highest end, c = current end
-  BT_LOOK,         // a = pc of OP_LOOK, b = original pos
-  BT_ATOMIC,       // a = pc, b = pos
-  BT_LAZY_LOOP,    // a = pc of OP_LOOP, b = pos
+  BT_BRANCH,      // a = pc, b = pos
+  BT_SLOT,        // a = slot, b = old value, c = old lastindex (for end slots)
+  BT_REG,         // a = reg index, b = old value
+  BT_REP_GREEDY,  // a = pc of REPEAT_ONE, b = lowest end, c = current end
+  BT_REP_LAZY,    // a = pc, b = highest end, c = current end
+  BT_LOOK,        // a = pc of OP_LOOK, b = original pos
+  BT_ATOMIC,      // a = pc, b = pos
+  BT_LAZY_LOOP,   // a = pc of OP_LOOP, b = pos
 };
 
 struct Bt {
@@ -1527,7 +1557,8 @@ class Machine {
           }
           ssize e = scan(item, pos, limit);
           if (e - pos < mn) goto fail;
-          if (in.c == kGreedy && e > pos + mn) stack_.push_back({BT_REP_GREEDY, int32_t(pc), pos + mn, e});
+          if (in.c == kGreedy && e > pos + mn)
+            stack_.push_back({BT_REP_GREEDY, int32_t(pc), pos + mn, e});
           pos = e;
           pc += 2;
           continue;
@@ -1772,12 +1803,18 @@ class Machine {
   bool single(const Inst& item, CharT ch) const {
     uint32_t c = uint32_t(ch);
     switch (item.op) {
-      case OP_CHAR: return c == uint32_t(item.a);
-      case OP_CHAR_I: return fold(c, item.flag) == uint32_t(item.a);
-      case OP_ANY: return c != '\n';
-      case OP_ANY_ALL: return true;
-      case OP_CLASS: return p_.classes[size_t(item.a)].matches(c);
-      default: return false;
+      case OP_CHAR:
+        return c == uint32_t(item.a);
+      case OP_CHAR_I:
+        return fold(c, item.flag) == uint32_t(item.a);
+      case OP_ANY:
+        return c != '\n';
+      case OP_ANY_ALL:
+        return true;
+      case OP_CLASS:
+        return p_.classes[size_t(item.a)].matches(c);
+      default:
+        return false;
     }
   }
 
@@ -1915,11 +1952,11 @@ bool search_impl(Machine<CharT>& m, const Program& p, const CharT* s, ssize pos,
 
 struct PatternObject : Object {
   Program* prog;
-  Object* pattern;    // str or bytes (owned)
-  Object* groupindex; // dict name -> index (owned)
-  Object* indexgroup; // tuple: index -> name or None (owned)
-  Object* error_cls;  // re.error (owned)
-  Object* cache;      // SubjectCacheObject of the _re module (owned, may be nullptr)
+  Object* pattern;     // str or bytes (owned)
+  Object* groupindex;  // dict name -> index (owned)
+  Object* indexgroup;  // tuple: index -> name or None (owned)
+  Object* error_cls;   // re.error (owned)
+  Object* cache;       // SubjectCacheObject of the _re module (owned, may be nullptr)
   int flags;
   bool bytes;
 };
@@ -1986,7 +2023,7 @@ struct Subject {
   const uint8_t* narrow = nullptr;
   std::shared_ptr<Decoded> dec;  // wide only
   const uint32_t* wdata = nullptr;
-  std::string copy;                // bytes-like objects other than bytes are copied
+  std::string copy;  // bytes-like objects other than bytes are copied
   std::string_view utf8;
   ssize len = 0;
 
@@ -2093,13 +2130,15 @@ bool load_subject(ThreadState* ts, PatternObject* p, Object* string, Subject* su
 Object* subject_slice(ThreadState* ts, const Subject& sub, ssize a, ssize b) {
   if (sub.is_bytes) {
     if (is_bytes(sub.obj) || true)
-      return bytes_from(ts, std::string_view(reinterpret_cast<const char*>(sub.narrow) + a, size_t(b - a)));
+      return bytes_from(
+          ts, std::string_view(reinterpret_cast<const char*>(sub.narrow) + a, size_t(b - a)));
   }
   if (!sub.wide) {
     if (b - a == 1) return newref(str_ascii_char(sub.narrow[a]));
     if (a == 0 && b == sub.len && is_str_exact(sub.obj)) return newref(sub.obj);
-    return str_from_known(ts, std::string_view(reinterpret_cast<const char*>(sub.narrow) + a, size_t(b - a)),
-                          b - a, true);
+    return str_from_known(
+        ts, std::string_view(reinterpret_cast<const char*>(sub.narrow) + a, size_t(b - a)), b - a,
+        true);
   }
   if (a == 0 && b == sub.len && is_str_exact(sub.obj)) return newref(sub.obj);
   StrBuilder sb;
@@ -2229,13 +2268,15 @@ Object* re_compile(ThreadState* ts, Object* module, Object* const* args, size_t 
     std::string_view v = str_view(pattern);
     size_t i = 0;
     while (i < v.size()) src.push_back(u::utf8_next(v, i));
-    if ((flags & kFlagL)) return raise(ts, &exc::ValueError, "cannot use LOCALE flag with a str pattern");
+    if ((flags & kFlagL))
+      return raise(ts, &exc::ValueError, "cannot use LOCALE flag with a str pattern");
     if ((flags & kFlagA) && (flags & kFlagU))
       return raise(ts, &exc::ValueError, "ASCII and UNICODE flags are incompatible");
   } else if (is_bytes(pattern)) {
     bytes = true;
     for (char c : bytes_view(pattern)) src.push_back(uint8_t(c));
-    if (flags & kFlagU) return raise(ts, &exc::ValueError, "cannot use UNICODE flag with a bytes pattern");
+    if (flags & kFlagU)
+      return raise(ts, &exc::ValueError, "cannot use UNICODE flag with a bytes pattern");
     if ((flags & kFlagL) && (flags & kFlagA))
       return raise(ts, &exc::ValueError, "ASCII and LOCALE flags are incompatible");
   } else {
@@ -2316,8 +2357,8 @@ Object* pattern_search(ThreadState* ts, Object* self, Object* const* args, size_
 // Iterates the matches of p in sub[pos:endpos] with the 3.7+ empty-match rule; f(RunResult&)
 // returns false to stop with an error, or sets *stop.
 template <class F>
-bool for_each_match(ThreadState* ts, const Program& p, const Subject& sub, ssize pos,
-                    ssize endpos, ssize limit, F&& f) {
+bool for_each_match(ThreadState* ts, const Program& p, const Subject& sub, ssize pos, ssize endpos,
+                    ssize limit, F&& f) {
   bool must_advance = false;
   ssize count = 0;
   try {
@@ -2365,7 +2406,8 @@ Object* group_value(ThreadState* ts, const Subject& sub, const RunResult& r, ssi
 Object* pattern_findall(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
                         TupleObject* kw) {
   Object* a[3] = {};
-  if (!parse_args(ts, "findall", args, nargs, kw, {"string", "pos", "endpos"}, 1, a)) return nullptr;
+  if (!parse_args(ts, "findall", args, nargs, kw, {"string", "pos", "endpos"}, 1, a))
+    return nullptr;
   PatternObject* p = as_pat(self);
   Subject sub;
   if (!load_subject(ts, p, a[0], &sub)) return nullptr;
@@ -2403,9 +2445,9 @@ Object* pattern_findall(ThreadState* ts, Object* self, Object* const* args, size
 // ---- replacement templates ----------------------------------------------------------------------
 
 struct TemplatePiece {
-  int group;             // -1: literal
-  std::string literal;   // UTF-8 (str) or raw bytes
-  ssize literal_len;     // code points
+  int group;            // -1: literal
+  std::string literal;  // UTF-8 (str) or raw bytes
+  ssize literal_len;    // code points
 };
 
 // Parses a replacement template (CPython's rules). False with an exception set.
@@ -2510,9 +2552,9 @@ bool parse_template(ThreadState* ts, PatternObject* p, Object* tpl,
           uint32_t v = (c - '0') * 64 + (d2 - '0') * 8 + (s[i + 1] - '0');
           i += 2;
           if (v > 0377)
-            return err("octal escape value " + cps_to_utf8(s, esc, i, bytes) +
-                           " outside of range 0-0o377",
-                       ssize(esc));
+            return err(
+                "octal escape value " + cps_to_utf8(s, esc, i, bytes) + " outside of range 0-0o377",
+                ssize(esc));
           add_char(v);
           continue;
         }
@@ -2530,15 +2572,32 @@ bool parse_template(ThreadState* ts, PatternObject* p, Object* tpl,
       continue;
     }
     switch (c) {
-      case 'a': add_char(7); continue;
-      case 'b': add_char(8); continue;
-      case 'f': add_char(12); continue;
-      case 'n': add_char(10); continue;
-      case 'r': add_char(13); continue;
-      case 't': add_char(9); continue;
-      case 'v': add_char(11); continue;
-      case '\\': add_char('\\'); continue;
-      default: break;
+      case 'a':
+        add_char(7);
+        continue;
+      case 'b':
+        add_char(8);
+        continue;
+      case 'f':
+        add_char(12);
+        continue;
+      case 'n':
+        add_char(10);
+        continue;
+      case 'r':
+        add_char(13);
+        continue;
+      case 't':
+        add_char(9);
+        continue;
+      case 'v':
+        add_char(11);
+        continue;
+      case '\\':
+        add_char('\\');
+        continue;
+      default:
+        break;
     }
     if (c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
       return err("bad escape " + cps_to_utf8(s, esc, i, bytes), ssize(esc));
@@ -2594,7 +2653,8 @@ Object* subx(ThreadState* ts, PatternObject* p, Object* repl, Object* string, ss
     if (p->bytes) {
       std::string_view v;
       if (is_str(repl)) {
-        return raise(ts, &exc::TypeError, "sequence item 1: expected a bytes-like object, str found");
+        return raise(ts, &exc::TypeError,
+                     "sequence item 1: expected a bytes-like object, str found");
       }
       if (!buffer_view(ts, repl, &v)) return nullptr;
     } else if (!is_str(repl)) {
@@ -2621,12 +2681,14 @@ Object* subx(ThreadState* ts, PatternObject* p, Object* repl, Object* string, ss
           std::string_view bv;
           if (is_str(v.get()) || !buffer_view(ts, v.get(), &bv)) {
             if (!exc_occurred(ts))
-              raise(ts, &exc::TypeError, "sequence item %zd: expected a bytes-like object, %s found",
-                    n * 2 + 1, type_name(v.get()));
+              raise(ts, &exc::TypeError,
+                    "sequence item %zd: expected a bytes-like object, %s found", n * 2 + 1,
+                    type_name(v.get()));
             else {
               clear_exc(ts);
-              raise(ts, &exc::TypeError, "sequence item %zd: expected a bytes-like object, %s found",
-                    n * 2 + 1, type_name(v.get()));
+              raise(ts, &exc::TypeError,
+                    "sequence item %zd: expected a bytes-like object, %s found", n * 2 + 1,
+                    type_name(v.get()));
             }
             return false;
           }
@@ -2651,7 +2713,8 @@ Object* subx(ThreadState* ts, PatternObject* p, Object* repl, Object* string, ss
   });
   if (!ok) return nullptr;
   Ref<> result;
-  if (n == 0 && (is_str_exact(string) || (sub.is_bytes && is_bytes(string) && string->type == &BytesType))) {
+  if (n == 0 &&
+      (is_str_exact(string) || (sub.is_bytes && is_bytes(string) && string->type == &BytesType))) {
     result = Ref<>::borrow(string);
   } else {
     append_subject(sub, last, sub.len, &out, &outlen);
@@ -2786,8 +2849,8 @@ Object* pattern_repr(ThreadState* ts, Object* self) {
       const char* name;
       int bit;
     } kNames[] = {{"re.TEMPLATE", kFlagTemplate}, {"re.IGNORECASE", kFlagI}, {"re.LOCALE", kFlagL},
-                  {"re.MULTILINE", kFlagM},      {"re.DOTALL", kFlagS},     {"re.UNICODE", kFlagU},
-                  {"re.VERBOSE", kFlagX},        {"re.DEBUG", kFlagDebug},  {"re.ASCII", kFlagA}};
+                  {"re.MULTILINE", kFlagM},       {"re.DOTALL", kFlagS},     {"re.UNICODE", kFlagU},
+                  {"re.VERBOSE", kFlagX},         {"re.DEBUG", kFlagDebug},  {"re.ASCII", kFlagA}};
     std::string names;
     for (auto& n : kNames) {
       if (flags & n.bit) {
@@ -2821,12 +2884,15 @@ void pattern_dealloc(Object* o) {
 }
 
 Object* pattern_get_pattern(ThreadState*, Object* self) { return newref(as_pat(self)->pattern); }
-Object* pattern_get_flags(ThreadState* ts, Object* self) { return int_from(ts, as_pat(self)->flags); }
+Object* pattern_get_flags(ThreadState* ts, Object* self) {
+  return int_from(ts, as_pat(self)->flags);
+}
 Object* pattern_get_groups(ThreadState* ts, Object* self) {
   return int_from(ts, as_pat(self)->prog->ngroups);
 }
 Object* pattern_get_groupindex(ThreadState* ts, Object* self) {
-  Ref<DictObject> d = Ref<DictObject>::steal(dict_copy(ts, static_cast<DictObject*>(as_pat(self)->groupindex)));
+  Ref<DictObject> d =
+      Ref<DictObject>::steal(dict_copy(ts, static_cast<DictObject*>(as_pat(self)->groupindex)));
   if (!d) return nullptr;
   return mappingproxy_new(ts, d.get());
 }
@@ -3127,7 +3193,8 @@ const MethodDef kPatternMethods[] = {
     {"fullmatch", pattern_fullmatch, 0, "Matches against all of the string."},
     {"search", pattern_search, 0,
      "Scan through string looking for a match, and return a corresponding match object instance."},
-    {"findall", pattern_findall, 0, "Return a list of all non-overlapping matches of pattern in string."},
+    {"findall", pattern_findall, 0,
+     "Return a list of all non-overlapping matches of pattern in string."},
     {"finditer", pattern_finditer, 0,
      "Return an iterator over all non-overlapping matches for the RE pattern in string."},
     {"sub", pattern_sub, 0,

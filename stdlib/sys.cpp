@@ -22,7 +22,8 @@ namespace gp {
 namespace {
 
 constexpr int kMicro = 7;
-constexpr const char* kVersionText = "3.11.7 (gilpy " GILPY_VERSION ", " __DATE__ ") [GCC " __VERSION__ "]";
+constexpr const char* kVersionText =
+    "3.11.7 (gilpy " GILPY_VERSION ", " __DATE__ ") [GCC " __VERSION__ "]";
 
 Object* sys_exit(ThreadState* ts, Object*, Object* const* args, size_t nargs, TupleObject* kw) {
   if (!no_kwargs(ts, "exit", kw) || !check_nargs(ts, "exit", nargs, 0, 1)) return nullptr;
@@ -48,10 +49,10 @@ Object* sys_getrecursionlimit(ThreadState* ts, Object*, Object* const*, size_t n
 
 Object* sys_setrecursionlimit(ThreadState* ts, Object*, Object* const* args, size_t nargs,
                               TupleObject* kw) {
-  if (!no_kwargs(ts, "setrecursionlimit", kw) ||
-      !check_nargs(ts, "setrecursionlimit", nargs, 1, 1))
+  if (!no_kwargs(ts, "setrecursionlimit", kw) || !check_nargs(ts, "setrecursionlimit", nargs, 1, 1))
     return nullptr;
-  if (is_float(args[0])) return raise(ts, &exc::TypeError, "'float' object cannot be interpreted as an integer");
+  if (is_float(args[0]))
+    return raise(ts, &exc::TypeError, "'float' object cannot be interpreted as an integer");
   ssize n;
   if (!index_as_ssize(ts, args[0], &n)) return nullptr;
   if (n < 1) return raise(ts, &exc::ValueError, "recursion limit must be greater or equal than 1");
@@ -128,10 +129,8 @@ Object* sys_getfilesystemencodeerrors(ThreadState* ts, Object*, Object* const*, 
   return str_from(ts, "surrogateescape");
 }
 
-Object* sys_getframe(ThreadState* ts, Object*, Object* const* args, size_t nargs,
-                     TupleObject* kw) {
-  if (!no_kwargs(ts, "_getframe", kw) || !check_nargs(ts, "_getframe", nargs, 0, 1))
-    return nullptr;
+Object* sys_getframe(ThreadState* ts, Object*, Object* const* args, size_t nargs, TupleObject* kw) {
+  if (!no_kwargs(ts, "_getframe", kw) || !check_nargs(ts, "_getframe", nargs, 0, 1)) return nullptr;
   ssize depth = 0;
   if (nargs && !index_as_ssize(ts, args[0], &depth)) return nullptr;
   Frame* f = ts->frame;
@@ -210,8 +209,7 @@ Object* sys_return_none(ThreadState* ts, Object*, Object* const*, size_t nargs, 
   return new_none();
 }
 
-Object* sys_get_max_digits(ThreadState* ts, Object*, Object* const*, size_t nargs,
-                           TupleObject*) {
+Object* sys_get_max_digits(ThreadState* ts, Object*, Object* const*, size_t nargs, TupleObject*) {
   if (!check_nargs(ts, "get_int_max_str_digits", nargs, 0, 0)) return nullptr;
   return int_from(ts, int_max_str_digits(ts));
 }
@@ -293,8 +291,7 @@ bool init_sys(ThreadState* ts, ModuleObject* m) {
       !module_add(ts, m, "path_importer_cache", dict_new(ts)))
     return false;
   std::string exe = cfg.executable;
-  if (!add_str(ts, m, "executable", exe) || !add_str(ts, m, "_base_executable", exe))
-    return false;
+  if (!add_str(ts, m, "executable", exe) || !add_str(ts, m, "_base_executable", exe)) return false;
   std::string prefix = "/usr/local";
   if (!add_str(ts, m, "prefix", prefix) || !add_str(ts, m, "base_prefix", prefix) ||
       !add_str(ts, m, "exec_prefix", prefix) || !add_str(ts, m, "base_exec_prefix", prefix) ||

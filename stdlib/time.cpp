@@ -1,6 +1,7 @@
 // The time module. sleep() is gil::sleep: it releases the GIL (that is what lets sleeping threads
 // overlap) and wakes up early only for a pending signal, whose handler may raise
-// (KeyboardInterrupt); otherwise it sleeps the rest of the interval. sleep(0) is a real yield. struct_time comes from the _structseq helper.
+// (KeyboardInterrupt); otherwise it sleeps the rest of the interval. sleep(0) is a real yield.
+// struct_time comes from the _structseq helper.
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -79,11 +80,16 @@ Object* struct_time_from(ThreadState* ts, Object* module, const struct tm& t) {
   Object* cls = module_get(ts, static_cast<ModuleObject*>(module), "struct_time");
   if (!cls) return raise(ts, &exc::SystemError, "time.struct_time missing");
   int wday = (t.tm_wday + 6) % 7;  // Monday is 0
-  Object* items[] = {int_from(ts, t.tm_year + 1900), int_from(ts, t.tm_mon + 1),
-                     int_from(ts, t.tm_mday),        int_from(ts, t.tm_hour),
-                     int_from(ts, t.tm_min),         int_from(ts, t.tm_sec),
-                     int_from(ts, wday),             int_from(ts, t.tm_yday + 1),
-                     int_from(ts, t.tm_isdst),       str_from(ts, t.tm_zone ? t.tm_zone : "UTC"),
+  Object* items[] = {int_from(ts, t.tm_year + 1900),
+                     int_from(ts, t.tm_mon + 1),
+                     int_from(ts, t.tm_mday),
+                     int_from(ts, t.tm_hour),
+                     int_from(ts, t.tm_min),
+                     int_from(ts, t.tm_sec),
+                     int_from(ts, wday),
+                     int_from(ts, t.tm_yday + 1),
+                     int_from(ts, t.tm_isdst),
+                     str_from(ts, t.tm_zone ? t.tm_zone : "UTC"),
                      int_from(ts, t.tm_gmtoff)};
   constexpr ssize n = sizeof items / sizeof items[0];
   Ref<TupleObject> tup = Ref<TupleObject>::steal(tuple_new(ts, n));
@@ -278,7 +284,8 @@ bool init_time(ThreadState* ts, ModuleObject* m) {
   if (!module_add_functions(ts, m, kTimeMethods)) return false;
   ::tzset();
   time_t now = ::time(nullptr);
-  struct tm jan {}, jul {};
+  struct tm jan {
+  }, jul{};
   // timezone/altzone/daylight/tzname as CPython computes them (from January and July).
   struct tm cur;
   ::localtime_r(&now, &cur);

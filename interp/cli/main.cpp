@@ -52,8 +52,9 @@ std::string executable_path(const char* argv0) {
 }
 
 int usage_error(const char* msg) {
-  std::fprintf(stderr, "%s\nusage: gilpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
-                       "Try `gilpy -h' for more information.\n",
+  std::fprintf(stderr,
+               "%s\nusage: gilpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+               "Try `gilpy -h' for more information.\n",
                msg);
   return 2;
 }
@@ -202,7 +203,8 @@ int main(int argc, char** argv) {
     rc = gp::cli::run_repl(ts, quiet);
     inspect = false;
   } else {
-    std::string source((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string source((std::istreambuf_iterator<char>(std::cin)),
+                       std::istreambuf_iterator<char>());
     rc = gp::run_main_string(ts, source);
   }
   if (inspect && rc >= 0) rc = gp::cli::run_repl(ts, true);

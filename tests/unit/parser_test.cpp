@@ -274,8 +274,8 @@ std::string compact_positions(const std::string& d) {
     }
     if (d.compare(i, 7, "lineno=") == 0 && i > 0 && (d[i - 1] == '(' || d[i - 1] == ' ')) {
       int l, c, el, ec, n = 0;
-      std::sscanf(d.c_str() + i, "lineno=%d, col_offset=%d, end_lineno=%d, end_col_offset=%d%n",
-                  &l, &c, &el, &ec, &n);
+      std::sscanf(d.c_str() + i, "lineno=%d, col_offset=%d, end_lineno=%d, end_col_offset=%d%n", &l,
+                  &c, &el, &ec, &n);
       if (!out.empty()) out += ' ';
       out += stack.back() + "@" + std::to_string(l) + ":" + std::to_string(c) + "-" +
              std::to_string(el) + ":" + std::to_string(ec);
@@ -312,10 +312,11 @@ TEST(Parser, DumpIncludeAttributes) {
             "lineno=3, col_offset=0, end_lineno=3, end_col_offset=6), Import(names=[alias("
             "name='a', asname='b', lineno=4, col_offset=7, end_lineno=4, end_col_offset=13)], "
             "lineno=4, col_offset=0, end_lineno=4, end_col_offset=13)], type_ignores=[])");
-  EXPECT_EQ(ast::dump(r.mod), "Module(body=[Pass(), Expr(value=Yield()), Expr(value=Call(func="
-                              "Name(id='f', ctx=Load()), args=[], keywords=[keyword(arg='k', "
-                              "value=Constant(value=1))])), Import(names=[alias(name='a', "
-                              "asname='b')])], type_ignores=[])");
+  EXPECT_EQ(ast::dump(r.mod),
+            "Module(body=[Pass(), Expr(value=Yield()), Expr(value=Call(func="
+            "Name(id='f', ctx=Load()), args=[], keywords=[keyword(arg='k', "
+            "value=Constant(value=1))])), Import(names=[alias(name='a', "
+            "asname='b')])], type_ignores=[])");
 }
 
 // A node starts at the first token of its grammar rule and ends at its last one, so parentheses
@@ -328,28 +329,18 @@ TEST(Parser, PositionsWithParentheses) {
     const char* expected;
   };
   const Case cases[] = {
-      {"expr", "(a) / b",
-       "Name@1:1-1:2 Name@1:6-1:7 BinOp@1:0-1:7"},
-      {"expr", "a + (b)",
-       "Name@1:0-1:1 Name@1:5-1:6 BinOp@1:0-1:7"},
-      {"expr", "((a)) // ((b))",
-       "Name@1:2-1:3 Name@1:11-1:12 BinOp@1:0-1:14"},
-      {"expr", "(x).foo",
-       "Name@1:1-1:2 Attribute@1:0-1:7"},
-      {"expr", "(x)[1]",
-       "Name@1:1-1:2 Constant@1:4-1:5 Subscript@1:0-1:6"},
-      {"expr", "(f)(2)",
-       "Name@1:1-1:2 Constant@1:4-1:5 Call@1:0-1:6"},
+      {"expr", "(a) / b", "Name@1:1-1:2 Name@1:6-1:7 BinOp@1:0-1:7"},
+      {"expr", "a + (b)", "Name@1:0-1:1 Name@1:5-1:6 BinOp@1:0-1:7"},
+      {"expr", "((a)) // ((b))", "Name@1:2-1:3 Name@1:11-1:12 BinOp@1:0-1:14"},
+      {"expr", "(x).foo", "Name@1:1-1:2 Attribute@1:0-1:7"},
+      {"expr", "(x)[1]", "Name@1:1-1:2 Constant@1:4-1:5 Subscript@1:0-1:6"},
+      {"expr", "(f)(2)", "Name@1:1-1:2 Constant@1:4-1:5 Call@1:0-1:6"},
       {"expr", "(lambda: 1/0)()",
        "Constant@1:9-1:10 Constant@1:11-1:12 BinOp@1:9-1:12 Lambda@1:1-1:12 Call@1:0-1:15"},
-      {"expr", "(a) < b",
-       "Name@1:1-1:2 Name@1:6-1:7 Compare@1:0-1:7"},
-      {"expr", "(a) and b",
-       "Name@1:1-1:2 Name@1:8-1:9 BoolOp@1:0-1:9"},
-      {"expr", "(a) if b else (c)",
-       "Name@1:7-1:8 Name@1:1-1:2 Name@1:15-1:16 IfExp@1:0-1:17"},
-      {"expr", "-(a) ** (b)",
-       "Name@1:2-1:3 Name@1:9-1:10 BinOp@1:1-1:11 UnaryOp@1:0-1:11"},
+      {"expr", "(a) < b", "Name@1:1-1:2 Name@1:6-1:7 Compare@1:0-1:7"},
+      {"expr", "(a) and b", "Name@1:1-1:2 Name@1:8-1:9 BoolOp@1:0-1:9"},
+      {"expr", "(a) if b else (c)", "Name@1:7-1:8 Name@1:1-1:2 Name@1:15-1:16 IfExp@1:0-1:17"},
+      {"expr", "-(a) ** (b)", "Name@1:2-1:3 Name@1:9-1:10 BinOp@1:1-1:11 UnaryOp@1:0-1:11"},
       {"expr", "f(x=(1), *(y))",
        "Name@1:0-1:1 Name@1:11-1:12 Starred@1:9-1:13 Constant@1:5-1:6 keyword@1:2-1:7 "
        "Call@1:0-1:14"},
@@ -362,22 +353,16 @@ TEST(Parser, PositionsWithParentheses) {
        "Name@1:0-1:1 Name@1:3-1:4 Starred@1:2-1:4 Tuple@1:2-1:4 Subscript@1:0-1:5"},
       {"expr", "(x\n .y\n .z(1))",
        "Name@1:1-1:2 Attribute@1:1-2:3 Attribute@1:1-3:3 Constant@3:4-3:5 Call@1:1-3:6"},
-      {"stmt", "(a) = (b)",
-       "Name@1:1-1:2 Name@1:7-1:8 Assign@1:0-1:9"},
-      {"stmt", "(a)",
-       "Name@1:1-1:2 Expr@1:0-1:3"},
-      {"stmt", "(a).b += 1",
-       "Name@1:1-1:2 Attribute@1:0-1:5 Constant@1:9-1:10 AugAssign@1:0-1:10"},
-      {"stmt", "x: (int) = 1",
-       "Name@1:0-1:1 Name@1:4-1:7 Constant@1:11-1:12 AnnAssign@1:0-1:12"},
+      {"stmt", "(a) = (b)", "Name@1:1-1:2 Name@1:7-1:8 Assign@1:0-1:9"},
+      {"stmt", "(a)", "Name@1:1-1:2 Expr@1:0-1:3"},
+      {"stmt", "(a).b += 1", "Name@1:1-1:2 Attribute@1:0-1:5 Constant@1:9-1:10 AugAssign@1:0-1:10"},
+      {"stmt", "x: (int) = 1", "Name@1:0-1:1 Name@1:4-1:7 Constant@1:11-1:12 AnnAssign@1:0-1:12"},
       {"stmt", "f'{x:>{w}}' f'{(y)}'",
        "Name@1:3-1:4 Constant@1:0-1:20 Name@1:7-1:8 FormattedValue@1:0-1:20 "
        "JoinedStr@1:0-1:11 FormattedValue@1:0-1:20 Name@1:16-1:17 FormattedValue@1:0-1:20 "
        "JoinedStr@1:0-1:20 Expr@1:0-1:20"},
-      {"stmt", "pass",
-       "Pass@1:0-1:4"},
-      {"stmt", "import a.b as c",
-       "alias@1:7-1:15 Import@1:0-1:15"},
+      {"stmt", "pass", "Pass@1:0-1:4"},
+      {"stmt", "import a.b as c", "alias@1:7-1:15 Import@1:0-1:15"},
       {"stmt", "def f(a, *, b): return",
        "arg@1:6-1:7 arg@1:12-1:13 Return@1:16-1:22 FunctionDef@1:0-1:22"},
       {"stmt", "match (x):\n case (1) | [a]:\n  pass",
@@ -400,13 +385,11 @@ TEST(Parser, ErrorMessagesMatchCPython) {
       {"if x\n  pass", "SyntaxError", "expected ':'", 1, 5},
       {"(a) + 1 = 2", "SyntaxError",
        "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1},
-      {"(a)(b) := 1", "SyntaxError", "cannot use assignment expressions with function call", 1,
-       1},
+      {"(a)(b) := 1", "SyntaxError", "cannot use assignment expressions with function call", 1, 1},
       {"((a)) := 1", "SyntaxError", "cannot use assignment expressions with name", 1, 3},
       {"a := 1", "SyntaxError", "invalid syntax", 1, 3},
       {"x(a.b := 1)", "SyntaxError", "invalid syntax", 1, 7},
-      {"((a), b): int = 1", "SyntaxError", "only single target (not tuple) can be annotated", 1,
-       1},
+      {"((a), b): int = 1", "SyntaxError", "only single target (not tuple) can be annotated", 1, 1},
       {"(a), b: int", "SyntaxError", "only single target (not tuple) can be annotated", 1, 2},
       {"  x", "IndentationError", "unexpected indent", 1, 2},
       {"x = 1\n  y = 2", "IndentationError", "unexpected indent", 2, 2},
