@@ -17,7 +17,8 @@ class Neither:
 for obj in (OnlyRepr(), OnlyStr(), Both()):
     print(str(obj), '|', repr(obj) if not isinstance(obj, OnlyStr) else 'default repr', '|', f'{obj}', '|', [obj] if not isinstance(obj, OnlyStr) else '')
 r = repr(Neither())
-print(r.startswith('<__main__.Neither object at 0x'), r.endswith('>'), str(Neither()) == repr(Neither()) or 'differs')
+n = Neither()
+print(r.startswith('<__main__.Neither object at 0x'), r.endswith('>'), str(n) == repr(n) or 'differs')
 print(repr(OnlyStr()).startswith('<__main__.OnlyStr object at'))
 print([Both(), Both()], (Both(),), {'k': Both()}, {Both().__repr__()})
 print('%s %r' % (Both(), Both()), '{} {!r} {!s}'.format(Both(), Both(), Both()))
