@@ -31,6 +31,25 @@ int64_t hash_unhashable(ThreadState* ts, Object* o);
 int repr_enter(ThreadState* ts, Object* o);
 void repr_leave(ThreadState* ts, Object* o);
 
+// Sequence comparison once one operand is a prefix of the other: the lengths decide.
+inline bool compare_sizes(ssize n1, ssize n2, CmpOp op) {
+  switch (op) {
+    case CmpOp::LT:
+      return n1 < n2;
+    case CmpOp::LE:
+      return n1 <= n2;
+    case CmpOp::EQ:
+      return n1 == n2;
+    case CmpOp::NE:
+      return n1 != n2;
+    case CmpOp::GT:
+      return n1 > n2;
+    case CmpOp::GE:
+      return n1 >= n2;
+  }
+  return false;
+}
+
 // Normalises a sequence index (negative counts from the end). False (no exception) if out of
 // range.
 inline bool seq_index(ssize* i, ssize n) {

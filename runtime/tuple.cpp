@@ -100,29 +100,7 @@ Object* tuple_richcompare(ThreadState* ts, Object* a, Object* b, CmpOp op) {
     if (!eq) break;
   }
   if (i >= x->size || i >= y->size) {
-    ssize n1 = x->size, n2 = y->size;
-    bool r = false;
-    switch (op) {
-      case CmpOp::LT:
-        r = n1 < n2;
-        break;
-      case CmpOp::LE:
-        r = n1 <= n2;
-        break;
-      case CmpOp::EQ:
-        r = n1 == n2;
-        break;
-      case CmpOp::NE:
-        r = n1 != n2;
-        break;
-      case CmpOp::GT:
-        r = n1 > n2;
-        break;
-      case CmpOp::GE:
-        r = n1 >= n2;
-        break;
-    }
-    return bool_from(r);
+    return bool_from(compare_sizes(x->size, y->size, op));
   }
   if (op == CmpOp::EQ) return bool_from(false);
   if (op == CmpOp::NE) return bool_from(true);
